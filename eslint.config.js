@@ -1,0 +1,40 @@
+import js from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+// Names that only exist in a browser or extension context. src/core/ must run anywhere (Node CLI,
+// tests, service worker), so it may touch none of them; see STYLE.md principle 1.
+const browserGlobals = ['chrome', 'browser', 'window', 'document', 'indexedDB', 'navigator', 'localStorage',
+  'sessionStorage', 'location', 'fetch', 'DOMParser', 'HTMLElement', 'Node', 'Element', 'self', 'globalThis'];
+
+export default tseslint.config(
+  { ignores: ['dist/', 'dist-*/', 'node_modules/', 'bench/results/', 'coverage/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    files: ['src/core/**/*.ts'],
+    ignores: ['src/core/**/*.test.ts'],
+    languageOptions: { globals: { ...globals.es2024 } },
+    rules: {
+      'no-restricted-globals': ['error', ...browserGlobals.map((name) => ({
+        name,
+        message: `src/core/ is pure: no browser or DOM API (${name}). Pass what you need in as data.`,
+      }))],
+      'no-restricted-imports': ['error', {
+        paths: ['preact', 'idb', 'webextension-polyfill', 'node:fs', 'fs', 'node:path', 'path', 'node:process']
+          .map((name) => ({ name, message: 'src/core/ is pure: no UI, storage, browser or Node I/O imports.' })),
+        patterns: [
+          { group: ['preact/*', 'idb/*', '**/storage/**', '**/background/**', '**/capture/**', '**/ui/**', '**/popup/**', '**/options/**'],
+            message: 'src/core/ may import only from src/core/ and pure libraries.' },
+        ],
+      }],
+    },
+  },
+);

@@ -1,0 +1,105 @@
+/**
+ * Roundup's data model: issues, their sections and their items.
+ *
+ * Designed for sync from day one (see ../shared/DESIGN.md, "Sync across the profile"):
+ * - every entity has a stable random id;
+ * - order is a fractional-index position key (a string compared with `<`), never an array index,
+ *   so two devices that reorder concurrently still agree after a merge;
+ * - an item's section is a field (`sectionId`), so "moved to another section" is one field edit;
+ * - every mergeable field may carry a hybrid logical clock in `clocks`, so a later merge can be
+ *   last-writer-wins per field; a missing clock is the zero clock (older than any edit);
+ * - deletion is a tombstone (`deleted` holds the clock of the deletion), not removal.
+ *
+ * Items are stored flat on the issue (not nested in sections) for the same reason: moving an item
+ * must not be a delete in one place and an insert in another.
+ */
+
+/** Hybrid logical clock, `ms(base36, 9 digits):counter(base36, 4 digits):deviceId`; compares as a string. */
+export type Hlc = string;
+
+/** Clock per field name; absent means "never edited since import" (the zero clock). */
+export type Clocks = Partial<Record<string, Hlc>>;
+
+export const ITEM_KINDS = ['article', 'paper', 'repo', 'video'] as const;
+export type ItemKind = (typeof ITEM_KINDS)[number];
+
+export const ISSUE_STATUSES = ['draft', 'published'] as const;
+export type IssueStatus = (typeof ISSUE_STATUSES)[number];
+
+export interface Item {
+  id: string;
+  sectionId: string;
+  /** Fractional-index key ordering items within their section. */
+  position: string;
+  /** The URL the editor filed (what the export links to). */
+  url: string;
+  /** The page's canonical URL when it declared one, else null. */
+  canonicalUrl: string | null;
+  title: string;
+  /** One to three sentences; may use inline Markdown (emphasis, code, links). */
+  summary: string;
+  /** Private note for the editor; never exported. */
+  note: string;
+  site: string;
+  authors: string[];
+  /** ISO 8601 date or date-time of the page's publication, when known. */
+  publishedAt: string | null;
+  image: string | null;
+  kind: ItemKind;
+  /** ISO 8601 date-time of capture. */
+  capturedAt: string;
+  clocks: Clocks;
+  /** Tombstone: the clock of the deletion. */
+  deleted?: Hlc;
+}
+
+export interface Section {
+  id: string;
+  name: string;
+  position: string;
+  clocks: Clocks;
+  deleted?: Hlc;
+}
+
+export interface Issue {
+  id: string;
+  number: number;
+  title: string;
+  tagline: string;
+  /** Markdown. */
+  intro: string;
+  /** Markdown. */
+  outro: string;
+  status: IssueStatus;
+  /** ISO 8601 date-time. */
+  createdAt: string;
+  /** ISO 8601 date-time, set when the issue is marked published. */
+  publishedAt: string | null;
+  sections: Section[];
+  items: Item[];
+  clocks: Clocks;
+  deleted?: Hlc;
+}
+
+export interface Settings {
+  newsletterName: string;
+  /** Placeholders: `{name}`, `{number}`, `{date}`. */
+  titlePattern: string;
+  defaultSections: string[];
+  introTemplate: string;
+  outroTemplate: string;
+  /** Maximum summary length, in characters, for captured articles (papers keep their abstract). */
+  summaryLength: number;
+  /** How `{date}` is written: an Intl.DateTimeFormat `dateStyle`, or `iso`. */
+  dateFormat: 'iso' | 'short' | 'medium' | 'long' | 'full';
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  newsletterName: 'My Newsletter',
+  titlePattern: '{name}: Issue #{number}',
+  defaultSections: ['Industry', 'Learning', 'Libraries & Code', 'Papers & Publications'],
+  introTemplate: '',
+  outroTemplate: '',
+  summaryLength: 300,
+  dateFormat: 'long',
+};
