@@ -1,0 +1,253 @@
+/**
+ * Validation at the boundary (STYLE.md principle 5): whatever comes from a file, storage or the
+ * sync area is parsed here once into the model's types; code inside trusts them.
+ * Values are kept exactly as given (no trimming): a round trip through a file must not edit
+ * anyone's text. Lengths are bounded only to refuse garbage, far above any real newsletter.
+ */
+import * as v from 'valibot';
+import { HLC_PATTERN } from './hlc.ts';
+import { DEFAULT_SETTINGS, ISSUE_STATUSES, ITEM_KINDS } from './model.ts';
+import type { Issue, Item, Section, Settings } from './model.ts';
+import { isPositionKey } from './position.ts';
+import { describeValue, formatValidationIssue } from './validation-message.ts';
+
+export const LIMITS = {
+  id: 100,
+  title: 2_000,
+  summary: 20_000,
+  note: 20_000,
+  url: 8_192,
+  site: 2_000,
+  author: 1_000,
+  authors: 5_000,
+  sectionName: 1_000,
+  tagline: 2_000,
+  markdown: 200_000,
+  position: 1_000,
+  clocks: 200,
+  sections: 1_000,
+  items: 20_000,
+  newsletterName: 1_000,
+  defaultSections: 200,
+  summaryLength: 20_000,
+} as const;
+
+const DATE = '[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])';
+const TIME = '([01][0-9]|2[0-3]):[0-5][0-9](:([0-5][0-9]|60)(\\.[0-9]{1,9})?)?';
+const ZONE = '(Z|[+-]([01][0-9]|2[0-3]):?[0-5][0-9])';
+/** An instant Roundup recorded (capture, creation, export): the zone is required. */
+const ISO_DATE_TIME = new RegExp(`^${DATE}T${TIME}${ZONE}$`);
+/** A page's publication date: often only a day, sometimes a local time without a zone. */
+const ISO_DATE_OR_DATE_TIME = new RegExp(`^${DATE}(T${TIME}${ZONE}?)?$`);
+
+const text = (max: number, description: string) => v.pipe(
+  v.string(),
+  v.maxLength(max, (issue) => `expected at most ${max} characters, got ${String(issue.received)}`),
+  v.description(description),
+);
+
+const id = (description: string) => v.pipe(
+  v.string(),
+  v.minLength(1, 'expected a non-empty id'),
+  v.maxLength(LIMITS.id, (issue) => `expected an id of at most ${LIMITS.id} characters, got ${String(issue.received)}`),
+  v.description(description),
+);
+
+/** Any scheme may be stored; the renderers decide which ones become links. */
+const absoluteUrl = (description: string) => v.pipe(
+  v.string(),
+  v.maxLength(LIMITS.url, (issue) => `expected a URL of at most ${LIMITS.url} characters, got ${String(issue.received)}`),
+  v.url((issue) => `expected an absolute URL, got ${describeValue(issue.input)}`),
+  v.description(description),
+);
+
+export const isoDateTime = (description: string) => v.pipe(
+  v.string(),
+  v.regex(ISO_DATE_TIME, (issue) => `expected an ISO 8601 date-time with a time zone, got ${describeValue(issue.input)}`),
+  v.description(description),
+);
+
+const hlc = v.pipe(
+  v.string(),
+  v.regex(HLC_PATTERN, (issue) => `expected a hybrid logical clock like "0mjuohs00:0000:device", got ${describeValue(issue.input)}`),
+  v.description('Hybrid logical clock: ms (base 36, 9 digits), counter (base 36, 4 digits), device id.'),
+);
+
+const clocks = v.pipe(
+  v.record(v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.id)), hlc),
+  v.maxEntries(LIMITS.clocks, (issue) => `expected at most ${LIMITS.clocks} clocks, got ${String(issue.received)}`),
+  v.description('The clock of the last edit of each field, for merging; a missing clock is older than any edit.'),
+);
+
+const position = v.pipe(
+  v.string(),
+  v.minLength(1, 'expected a non-empty position key'),
+  v.maxLength(LIMITS.position, (issue) => `expected a position key of at most ${LIMITS.position} characters, got ${String(issue.received)}`),
+  v.regex(/^[0-9A-Za-z]+$/, (issue) => `expected a position key of letters and digits, got ${describeValue(issue.input)}`),
+  v.check(isPositionKey, (issue) => `expected a fractional-index position key, got ${describeValue(issue.input)}`),
+  v.description('Fractional-index key; siblings sort by this key in code-unit order, then by id.'),
+);
+
+/**
+ * A strict object that also refuses arrays: valibot's object schemas take `[]` for an object
+ * and then report a missing first key, or accept it outright when every key is optional.
+ */
+export const strictPlainObject = <const E extends v.ObjectEntries>(entries: E) => v.pipe(
+  v.custom<Record<string, unknown>>(
+    (input) => typeof input === 'object' && input !== null && !Array.isArray(input),
+    (issue) => `expected an object, got ${describeValue(issue.input)}`,
+  ),
+  v.strictObject(entries),
+);
+
+const optionalClocks = v.optional(clocks, () => ({}));
+const tombstone = v.optional(v.pipe(hlc, v.description('Tombstone: the clock of the deletion.')));
+
+export const itemSchema = strictPlainObject({
+  id: id('Random id, unique within the issue.'),
+  sectionId: id('The id of a section of the same issue.'),
+  position,
+  url: absoluteUrl('The URL the editor filed; what the export links to.'),
+  canonicalUrl: v.optional(v.nullable(absoluteUrl("The page's canonical URL, when it declared one.")), null),
+  title: text(LIMITS.title, 'Title as it appears in the issue.'),
+  summary: text(LIMITS.summary, 'One to three sentences; may use inline Markdown.'),
+  note: v.optional(text(LIMITS.note, 'Private note for the editor; never exported.'), ''),
+  site: text(LIMITS.site, 'Name of the site or publication.'),
+  authors: v.optional(
+    v.pipe(
+      v.array(text(LIMITS.author, 'One author.')),
+      v.maxLength(LIMITS.authors, (issue) => `expected at most ${LIMITS.authors} authors, got ${String(issue.received)}`),
+    ),
+    () => [],
+  ),
+  publishedAt: v.optional(v.nullable(v.pipe(
+    v.string(),
+    v.regex(ISO_DATE_OR_DATE_TIME, (issue) => `expected an ISO 8601 date or date-time, got ${describeValue(issue.input)}`),
+    v.description("ISO 8601 date or date-time of the page's publication."),
+  )), null),
+  image: v.optional(v.nullable(absoluteUrl("URL of the page's preview image.")), null),
+  kind: v.optional(v.picklist(ITEM_KINDS), 'article'),
+  capturedAt: isoDateTime('When the page was captured.'),
+  clocks: optionalClocks,
+  deleted: tombstone,
+});
+
+export const sectionSchema = strictPlainObject({
+  id: id('Random id, unique within the issue.'),
+  name: text(LIMITS.sectionName, 'Heading of the section.'),
+  position,
+  clocks: optionalClocks,
+  deleted: tombstone,
+});
+
+/** The shape of an issue; {@link parseIssue} adds the checks that span fields (ids, references). */
+export const issueSchema = strictPlainObject({
+  id: id('Random id, unique across issues.'),
+  number: v.pipe(
+    v.number(),
+    v.integer((issue) => `expected a positive integer, got ${describeValue(issue.input)}`),
+    v.minValue(1, (issue) => `expected a positive integer, got ${describeValue(issue.input)}`),
+    v.maxValue(Number.MAX_SAFE_INTEGER, (issue) => `expected a positive integer, got ${describeValue(issue.input)}`),
+    v.description('Issue number, e.g. 206.'),
+  ),
+  title: text(LIMITS.title, "Title, usually made from the newsletter's title pattern."),
+  tagline: text(LIMITS.tagline, 'One line under the title.'),
+  intro: text(LIMITS.markdown, 'Markdown before the first section.'),
+  outro: text(LIMITS.markdown, 'Markdown after the last section.'),
+  status: v.picklist(ISSUE_STATUSES),
+  createdAt: isoDateTime('When the issue was created.'),
+  publishedAt: v.nullable(isoDateTime('When the issue was marked published.')),
+  sections: v.pipe(
+    v.array(sectionSchema),
+    v.maxLength(LIMITS.sections, (issue) => `expected at most ${LIMITS.sections} sections, got ${String(issue.received)}`),
+  ),
+  items: v.pipe(
+    v.array(itemSchema),
+    v.maxLength(LIMITS.items, (issue) => `expected at most ${LIMITS.items} items, got ${String(issue.received)}`),
+  ),
+  clocks: optionalClocks,
+  deleted: tombstone,
+});
+
+/** A file written by hand or by an older version may leave out settings; they take the defaults. */
+export const settingsSchema = strictPlainObject({
+  newsletterName: v.optional(text(LIMITS.newsletterName, 'Name of the newsletter.'), DEFAULT_SETTINGS.newsletterName),
+  titlePattern: v.optional(text(LIMITS.title, 'Title of a new issue; placeholders {name}, {number}, {date}.'), DEFAULT_SETTINGS.titlePattern),
+  defaultSections: v.optional(
+    v.pipe(
+      v.array(text(LIMITS.sectionName, 'A section name.')),
+      v.maxLength(LIMITS.defaultSections, (issue) => `expected at most ${LIMITS.defaultSections} sections, got ${String(issue.received)}`),
+      v.description('Sections of a new issue, in order.'),
+    ),
+    () => [...DEFAULT_SETTINGS.defaultSections],
+  ),
+  introTemplate: v.optional(text(LIMITS.markdown, 'Markdown intro of a new issue.'), DEFAULT_SETTINGS.introTemplate),
+  outroTemplate: v.optional(text(LIMITS.markdown, 'Markdown outro of a new issue.'), DEFAULT_SETTINGS.outroTemplate),
+  summaryLength: v.optional(v.pipe(
+    v.number(),
+    v.integer((issue) => `expected a positive integer, got ${describeValue(issue.input)}`),
+    v.minValue(1, (issue) => `expected a positive integer, got ${describeValue(issue.input)}`),
+    v.maxValue(LIMITS.summaryLength, (issue) => `expected at most ${LIMITS.summaryLength}, got ${describeValue(issue.input)}`),
+    v.description('Maximum length of a captured article summary, in characters.'),
+  ), DEFAULT_SETTINGS.summaryLength),
+  dateFormat: v.optional(v.picklist(['iso', 'short', 'medium', 'long', 'full']), DEFAULT_SETTINGS.dateFormat),
+});
+
+// Compile-time proof that the schemas produce the model: same keys, and every output assignable.
+type Assert<T extends true> = T;
+type SameKeys<A, B> = [keyof A] extends [keyof B] ? ([keyof B] extends [keyof A] ? true : false) : false;
+type Produces<S extends v.GenericSchema, M> = v.InferOutput<S> extends M ? SameKeys<v.InferOutput<S>, M> : false;
+type _ItemSchemaMatches = Assert<Produces<typeof itemSchema, Item>>;
+type _SectionSchemaMatches = Assert<Produces<typeof sectionSchema, Section>>;
+type _IssueSchemaMatches = Assert<Produces<typeof issueSchema, Issue>>;
+type _SettingsSchemaMatches = Assert<Produces<typeof settingsSchema, Settings>>;
+
+export type ValidationResult<T> = { ok: true; value: T } | { ok: false; error: string };
+
+/**
+ * Validates the shape of `input` and reports the first problem as one line naming the path,
+ * e.g. `issue.items[3].url: expected an absolute URL, got "foo"`.
+ */
+export function validateShape<S extends v.GenericSchema>(
+  schema: S, input: unknown, rootPath: string,
+): ValidationResult<v.InferOutput<S>> {
+  const result = v.safeParse(schema, input, { abortEarly: true });
+  if (result.success) return { ok: true, value: result.output };
+  return { ok: false, error: formatValidationIssue(result.issues[0], rootPath) };
+}
+
+/** The checks a shape cannot express: unique ids, and every item filed under a section of its issue. */
+export function findIssueIntegrityProblem(issue: Issue, path: string): string | null {
+  const sectionIds = new Map<string, number>();
+  for (const [index, section] of issue.sections.entries()) {
+    const first = sectionIds.get(section.id);
+    if (first !== undefined) {
+      return `${path}.sections[${index}].id: duplicate id ${describeValue(section.id)} (also ${path}.sections[${first}].id)`;
+    }
+    sectionIds.set(section.id, index);
+  }
+  const itemIds = new Map<string, number>();
+  for (const [index, item] of issue.items.entries()) {
+    const first = itemIds.get(item.id);
+    if (first !== undefined) {
+      return `${path}.items[${index}].id: duplicate id ${describeValue(item.id)} (also ${path}.items[${first}].id)`;
+    }
+    itemIds.set(item.id, index);
+    if (!sectionIds.has(item.sectionId)) {
+      return `${path}.items[${index}].sectionId: no section of this issue has the id ${describeValue(item.sectionId)}`;
+    }
+  }
+  return null;
+}
+
+/** An issue from outside (file, storage, sync), fully checked. */
+export function parseIssue(input: unknown, rootPath = 'issue'): ValidationResult<Issue> {
+  const shape = validateShape(issueSchema, input, rootPath);
+  if (!shape.ok) return shape;
+  const problem = findIssueIntegrityProblem(shape.value, rootPath);
+  return problem ? { ok: false, error: problem } : shape;
+}
+
+export function parseSettings(input: unknown, rootPath = 'settings'): ValidationResult<Settings> {
+  return validateShape(settingsSchema, input, rootPath);
+}
