@@ -1,0 +1,53 @@
+/**
+ * "Already featured": which issues hold a link, whatever tracking tags or fragment it carried.
+ * Both the filed URL and the page's canonical URL are keys, so a link shared through a tracker
+ * still matches the item filed from the publisher's page, and the other way round.
+ */
+import { liveItems, liveSections } from './issue-ops.ts';
+import type { Issue, IssueStatus } from './model.ts';
+import { normalizeUrlForDedupe } from './url.ts';
+
+export interface FeaturedHit {
+  issueId: string;
+  issueNumber: number;
+  issueStatus: IssueStatus;
+  sectionName: string;
+  itemId: string;
+}
+
+/** Dedupe key → where that link is filed; built once, queried per captured page. */
+export type FeaturedIndex = ReadonlyMap<string, readonly FeaturedHit[]>;
+
+export function buildFeaturedIndex(issues: readonly Issue[]): FeaturedIndex {
+  const index = new Map<string, FeaturedHit[]>();
+  for (const issue of issues) {
+    if (issue.deleted !== undefined) continue;
+    const sectionNames = new Map(liveSections(issue).map((section) => [section.id, section.name]));
+    for (const item of liveItems(issue)) {
+      const hit: FeaturedHit = { issueId: issue.id, issueNumber: issue.number, issueStatus: issue.status,
+        sectionName: sectionNames.get(item.sectionId) ?? '', itemId: item.id };
+      for (const key of dedupeKeysOf(item.url, item.canonicalUrl)) {
+        const hits = index.get(key) ?? [];
+        hits.push(hit);
+        index.set(key, hits);
+      }
+    }
+  }
+  for (const hits of index.values()) hits.sort(newestIssueFirst);
+  return index;
+}
+
+/** Every place the link was filed, newest issue first; empty when it never was. */
+export function findFeatured(index: FeaturedIndex, dedupeKey: string): FeaturedHit[] {
+  return [...(index.get(dedupeKey) ?? [])];
+}
+
+/** The distinct dedupe keys of a filed link: its URL's and, when the page declared one, its canonical URL's. */
+export function dedupeKeysOf(url: string, canonicalUrl: string | null): string[] {
+  const candidates = canonicalUrl === null || canonicalUrl.trim() === '' ? [url] : [url, canonicalUrl];
+  return [...new Set(candidates.map(normalizeUrlForDedupe))];
+}
+
+function newestIssueFirst(a: FeaturedHit, b: FeaturedHit): number {
+  return b.issueNumber - a.issueNumber;
+}

@@ -1,0 +1,215 @@
+/**
+ * Pure, immutable edits of an issue. Every edit takes the clock of the edit (`at`) and stamps
+ * `clocks[field] = at` on each field it changes, so a later merge can be last-writer-wins per field.
+ * Removal is a tombstone (`deleted = at`, also clocked as `clocks.deleted`) so that a merge can tell
+ * "removed here" from "never seen here"; undoing a removal clocks `deleted` again, newer.
+ */
+import type { Clocks, Hlc, Issue, Item, Section } from './model.ts';
+import { newId } from './ids.ts';
+import { compareByPosition, positionBetween, positionsForCount } from './position.ts';
+
+/** What a capture supplies; the issue decides section, position and clocks. */
+export type NewItem = Omit<Item, 'sectionId' | 'position' | 'clocks' | 'deleted'>;
+export type ItemPatch = Partial<Omit<NewItem, 'id' | 'capturedAt'>>;
+export type IssuePatch = Partial<Pick<Issue, 'title' | 'tagline' | 'intro' | 'outro' | 'number'>>;
+/** Where to put a section among the live ones; an index past the end means "last". */
+export type SectionTarget = { beforeSectionId: string } | { afterSectionId: string } | { index: number };
+/** Where to put an item; `index: Infinity` means the end of the section. */
+export type ItemTarget =
+  | { sectionId: string; beforeItemId: string }
+  | { sectionId: string; afterItemId: string }
+  | { sectionId: string; index: number };
+
+export interface NewIssue {
+  id: string;
+  number: number;
+  title: string;
+  tagline?: string;
+  sectionNames: readonly string[];
+  intro: string;
+  outro: string;
+  createdAt: string;
+  at: Hlc;
+  /** Injected so tests and imports can be deterministic. */
+  makeId?: () => string;
+}
+
+export function createIssue(input: NewIssue): Issue {
+  const { at, makeId = newId } = input;
+  const fields = { number: input.number, title: input.title, tagline: input.tagline ?? '', intro: input.intro,
+    outro: input.outro, status: 'draft' as const, publishedAt: null };
+  const positions = positionsForCount(input.sectionNames.length);
+  const sections = input.sectionNames.map((name, i): Section =>
+    ({ id: makeId(), name, position: positions[i] ?? '', clocks: { name: at, position: at } }));
+  return { id: input.id, createdAt: input.createdAt, ...fields, sections, items: [], clocks: stampAll(fields, at) };
+}
+
+export function liveSections(issue: Issue): Section[] {
+  return issue.sections.filter((section) => section.deleted === undefined).sort(compareByPosition);
+}
+
+/** Live items of one section, or of every live section in reading order. */
+export function liveItems(issue: Issue, sectionId?: string): Item[] {
+  const live = issue.items.filter((item) => item.deleted === undefined);
+  if (sectionId !== undefined) return live.filter((item) => item.sectionId === sectionId).sort(compareByPosition);
+  return liveSections(issue).flatMap((section) => liveItems(issue, section.id));
+}
+
+export function updateIssueFields(issue: Issue, patch: IssuePatch, at: Hlc): Issue {
+  return applyPatch(issue, patch, at);
+}
+
+export function publishIssue(issue: Issue, publishedAt: string, at: Hlc): Issue {
+  return applyPatch(issue, { status: 'published', publishedAt }, at);
+}
+
+export function addSection(issue: Issue, { id, name, at, after }: { id: string; name: string; at: Hlc; after?: string }): Issue {
+  assertNewId(issue, id);
+  const siblings = liveSections(issue);
+  const index = after === undefined ? siblings.length : indexOfLive(siblings, after, 'section') + 1;
+  const section: Section = { id, name, position: positionAt(siblings, index), clocks: { name: at, position: at } };
+  return { ...issue, sections: [...issue.sections, section] };
+}
+
+export function renameSection(issue: Issue, sectionId: string, name: string, at: Hlc): Issue {
+  return replaceSection(issue, applyPatch(requireLiveSection(issue, sectionId), { name }, at));
+}
+
+export function moveSection(issue: Issue, sectionId: string, target: SectionTarget, at: Hlc): Issue {
+  const section = requireLiveSection(issue, sectionId);
+  const siblings = liveSections(issue).filter((other) => other.id !== sectionId);
+  const index = 'index' in target ? target.index
+    : 'beforeSectionId' in target ? indexOfLive(siblings, target.beforeSectionId, 'section')
+      : indexOfLive(siblings, target.afterSectionId, 'section') + 1;
+  return replaceSection(issue, applyPatch(section, { position: positionAt(siblings, index) }, at));
+}
+
+/** Tombstones the section and its live items (with the same clock, so one undo can find them). */
+export function removeSection(issue: Issue, sectionId: string, at: Hlc): Issue {
+  const section = requireLiveSection(issue, sectionId);
+  const items = issue.items.map((item) =>
+    item.sectionId === sectionId && item.deleted === undefined ? tombstone(item, at) : item);
+  return { ...replaceSection(issue, tombstone(section, at)), items };
+}
+
+/** Appends the item at the end of the section. */
+export function addItem(issue: Issue, fields: NewItem, { sectionId, at }: { sectionId: string; at: Hlc }): Issue {
+  assertNewId(issue, fields.id);
+  requireLiveSection(issue, sectionId);
+  const position = positionAt(liveItems(issue, sectionId), Infinity);
+  const { id, capturedAt, ...content } = fields;
+  const placed = { ...content, sectionId, position };
+  const item: Item = { id, capturedAt, ...placed, authors: [...fields.authors], clocks: stampAll(placed, at) };
+  return { ...issue, items: [...issue.items, item] };
+}
+
+/** Stamps only the fields whose value really changes; returns the same issue when nothing does. */
+export function updateItem(issue: Issue, itemId: string, patch: ItemPatch, at: Hlc): Issue {
+  return replaceItem(issue, applyPatch(requireLiveItem(issue, itemId), patch, at));
+}
+
+export function moveItem(issue: Issue, itemId: string, target: ItemTarget, at: Hlc): Issue {
+  const item = requireLiveItem(issue, itemId);
+  requireLiveSection(issue, target.sectionId);
+  const siblings = liveItems(issue, target.sectionId).filter((other) => other.id !== itemId);
+  const index = 'index' in target ? target.index
+    : 'beforeItemId' in target ? indexOfLive(siblings, target.beforeItemId, 'item')
+      : indexOfLive(siblings, target.afterItemId, 'item') + 1;
+  return replaceItem(issue, applyPatch(item, { sectionId: target.sectionId, position: positionAt(siblings, index) }, at));
+}
+
+export function removeItem(issue: Issue, itemId: string, at: Hlc): Issue {
+  return replaceItem(issue, tombstone(requireLiveItem(issue, itemId), at));
+}
+
+/** Undo of a removal; `at` must be newer than the removal, or a merge would resurrect the tombstone. */
+export function restoreItem(issue: Issue, itemId: string, at: Hlc): Issue {
+  const item = issue.items.find((candidate) => candidate.id === itemId);
+  if (item === undefined) throw new Error(`No item with id ${itemId} in issue #${issue.number}`);
+  if (item.deleted === undefined) return issue;
+  if (at <= item.deleted) throw new Error(`Cannot restore item ${itemId}: clock ${at} is not newer than its removal ${item.deleted}`);
+  if (!liveSections(issue).some((section) => section.id === item.sectionId)) {
+    throw new Error(`Cannot restore item ${itemId}: its section was removed`);
+  }
+  const { deleted: _deleted, ...rest } = item;
+  const restored = { ...rest, clocks: { ...item.clocks, deleted: at } };
+  // Back to its old key, unless an item added meanwhile took that key: then just after that item.
+  const siblings = liveItems(issue, item.sectionId);
+  if (!siblings.some((sibling) => sibling.position === item.position)) return replaceItem(issue, restored);
+  const position = positionAt(siblings, siblings.filter((sibling) => sibling.position <= item.position).length);
+  return replaceItem(issue, applyPatch(restored, { position }, at));
+}
+
+// --- helpers -------------------------------------------------------------------------------
+
+type Entity = { id: string; clocks: Clocks; deleted?: Hlc };
+
+function stampAll(fields: object, at: Hlc): Clocks {
+  return Object.fromEntries(Object.keys(fields).map((field) => [field, at]));
+}
+
+function applyPatch<T extends Entity>(entity: T, patch: NoInfer<Partial<T>>, at: Hlc): T {
+  const changed = (Object.keys(patch) as (keyof T & string)[])
+    .filter((field) => patch[field] !== undefined && !sameValue(entity[field], patch[field]));
+  if (changed.length === 0) return entity;
+  const values = Object.fromEntries(changed.map((field) => [field, copyValue(patch[field])]));
+  return { ...entity, ...values, clocks: { ...entity.clocks, ...stampAll(values, at) } };
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((value, i) => value === b[i]);
+  return a === b;
+}
+
+function copyValue(value: unknown): unknown {
+  return Array.isArray(value) ? [...value] : value;
+}
+
+function tombstone<T extends Entity>(entity: T, at: Hlc): T {
+  return { ...entity, deleted: at, clocks: { ...entity.clocks, deleted: at } };
+}
+
+/** A key between the neighbours at `index` (clamped) of the ordered live siblings. */
+function positionAt(siblings: readonly { position: string }[], index: number): string {
+  const at = Math.max(0, Math.min(index, siblings.length));
+  const before = siblings[at - 1]?.position ?? null;
+  // After a merge two siblings may share a key; skip past the ties so a key strictly between exists.
+  const after = siblings.slice(at).find((sibling) => before === null || sibling.position > before)?.position ?? null;
+  return positionBetween(before, after);
+}
+
+function indexOfLive(siblings: readonly { id: string }[], id: string, kind: 'section' | 'item'): number {
+  const index = siblings.findIndex((sibling) => sibling.id === id);
+  if (index === -1) throw new Error(`No live ${kind} with id ${id} to place next to`);
+  return index;
+}
+
+function assertNewId(issue: Issue, id: string): void {
+  if (issue.sections.some((section) => section.id === id) || issue.items.some((item) => item.id === id)) {
+    throw new Error(`Id ${id} is already used in issue #${issue.number}`);
+  }
+}
+
+function requireLiveSection(issue: Issue, sectionId: string): Section {
+  const section = issue.sections.find((candidate) => candidate.id === sectionId);
+  if (section === undefined) throw new Error(`No section with id ${sectionId} in issue #${issue.number}`);
+  if (section.deleted !== undefined) throw new Error(`Section "${section.name}" was removed from issue #${issue.number}`);
+  return section;
+}
+
+function requireLiveItem(issue: Issue, itemId: string): Item {
+  const item = issue.items.find((candidate) => candidate.id === itemId);
+  if (item === undefined) throw new Error(`No item with id ${itemId} in issue #${issue.number}`);
+  if (item.deleted !== undefined) throw new Error(`Item "${item.title}" was removed; restore it before changing it`);
+  return item;
+}
+
+function replaceSection(issue: Issue, section: Section): Issue {
+  if (issue.sections.includes(section)) return issue;
+  return { ...issue, sections: issue.sections.map((old) => (old.id === section.id ? section : old)) };
+}
+
+function replaceItem(issue: Issue, item: Item): Issue {
+  if (issue.items.includes(item)) return issue;
+  return { ...issue, items: issue.items.map((old) => (old.id === item.id ? item : old)) };
+}
