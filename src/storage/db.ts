@@ -1,0 +1,91 @@
+/**
+ * Roundup's IndexedDB: the source of truth on this device (storage.sync is only a mirror).
+ * The schema is typed for idb; the upgrade ladder below is append-only and reads like a changelog:
+ * never edit a step that has shipped, add the next one.
+ */
+import { wrap, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import type { Issue, IssueStatus, Settings } from '../core/model.ts';
+import { toStorageError } from './storage-error.ts';
+
+export const ROUNDUP_DB_NAME = 'roundup';
+export const ROUNDUP_DB_VERSION = 2;
+
+/** What the popup was editing for one tab, so closing and reopening the popup loses nothing. */
+export interface PendingDraft {
+  /** `tab:<id>` while the tab lives, or the page URL (see pending-repo's pendingKeyForTab). */
+  key: string;
+  url: string;
+  title: string;
+  summary: string;
+  note: string;
+  sectionId: string | null;
+  /** The item this capture became once added to the issue, so further edits update it. */
+  itemId: string | null;
+  issueId: string | null;
+  /** ISO 8601 date-time. */
+  updatedAt: string;
+}
+
+export interface RoundupDB extends DBSchema {
+  issues: { key: string; value: Issue; indexes: { 'by-status': IssueStatus; 'by-number': number } };
+  /** One record under the key `settings`. */
+  settings: { key: 'settings'; value: Settings };
+  pending: { key: string; value: PendingDraft; indexes: { 'by-updated': string } };
+  /** Small values under fixed keys; each key has its own schema in meta-repo. */
+  meta: { key: string; value: unknown };
+}
+
+export type RoundupDatabase = IDBPDatabase<RoundupDB>;
+type UpgradeTransaction = IDBPTransaction<RoundupDB, StoreNames<RoundupDB>[], 'versionchange'>;
+
+export function upgradeRoundupDb(db: RoundupDatabase, oldVersion: number, tx: UpgradeTransaction): void {
+  if (oldVersion < 1) {
+    const issues = db.createObjectStore('issues', { keyPath: 'id' });
+    issues.createIndex('by-status', 'status');
+    issues.createIndex('by-number', 'number');
+    db.createObjectStore('settings');
+    db.createObjectStore('pending', { keyPath: 'key' });
+    db.createObjectStore('meta');
+  }
+  if (oldVersion < 2) {
+    // Drafts of tabs closed long ago are pruned by age; the index finds them without reading every draft.
+    tx.objectStore('pending').createIndex('by-updated', 'updatedAt');
+  }
+}
+
+export interface OpenRoundupDbOptions {
+  /** Defaults to the global `indexedDB`; tests pass a fresh fake factory each. */
+  factory?: IDBFactory;
+  name?: string;
+  /** Another tab still holds an older version open and has not let go yet. */
+  onBlocked?: () => void;
+}
+
+export async function openRoundupDb(options: OpenRoundupDbOptions = {}): Promise<RoundupDatabase> {
+  const action = 'open the database';
+  let raw: IDBDatabase;
+  try {
+    const request = (options.factory ?? indexedDB).open(options.name ?? ROUNDUP_DB_NAME, ROUNDUP_DB_VERSION);
+    raw = await new Promise<IDBDatabase>((resolve, reject) => {
+      let upgradeError: unknown;
+      request.onupgradeneeded = (event) => {
+        try {
+          // idb's `wrap` is untyped; these are the objects openDB() would hand its upgrade callback.
+          const tx = wrap(request.transaction as IDBTransaction) as unknown as UpgradeTransaction;
+          upgradeRoundupDb(wrap(request.result) as RoundupDatabase, event.oldVersion, tx);
+        } catch (error) {
+          upgradeError = error;
+          request.transaction?.abort();
+        }
+      };
+      request.onblocked = () => options.onBlocked?.();
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(upgradeError ?? request.error);
+    });
+  } catch (error) {
+    throw toStorageError(error, action);
+  }
+  // A newer version opening elsewhere (an updated extension) waits until every old connection closes.
+  raw.onversionchange = () => raw.close();
+  return wrap(raw) as RoundupDatabase;
+}

@@ -1,0 +1,120 @@
+/**
+ * Issues as stored: every record read is validated into the core's Issue; a damaged record is
+ * reported (list reads) or refused with a StorageError (single reads), never dropped or passed on.
+ */
+import type { Issue } from '../core/model.ts';
+import { parseIssue } from '../core/schema.ts';
+import type { RoundupDatabase } from './db.ts';
+import { CURRENT_DRAFT_KEY } from './meta-repo.ts';
+import { corruptRecordError, type Listed, type StorageProblem } from './record-problems.ts';
+import { StorageError, storageErrorMessage } from './storage-error.ts';
+import { inTransaction } from './transaction.ts';
+
+type Checked = { ok: true; value: Issue } | { ok: false; problem: StorageProblem };
+
+function checkIssue(raw: unknown, key: string): Checked {
+  const result = parseIssue(raw);
+  return result.ok ? result : { ok: false, problem: { store: 'issues', key, message: result.error } };
+}
+
+function readIssue(raw: unknown, key: string, action: string): Issue | undefined {
+  if (raw === undefined) return undefined;
+  const checked = checkIssue(raw, key);
+  if (!checked.ok) throw corruptRecordError(checked.problem, action);
+  return checked.value;
+}
+
+/** Refuses to write what could not be read back: better one failed save than a lost issue later. */
+function checkedForWrite(issue: Issue, action: string): Issue {
+  const checked = checkIssue(issue, issue.id);
+  if (!checked.ok) throw new StorageError('corrupt', `Could not ${action}: the issue is malformed (${checked.problem.message}).`);
+  return checked.value;
+}
+
+/** Drafts first (what the editor works on), then the newest issues. */
+export function compareIssuesForList(a: Issue, b: Issue): number {
+  if (a.status !== b.status) return a.status === 'draft' ? -1 : 1;
+  return b.number - a.number || b.createdAt.localeCompare(a.createdAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+export async function getIssue(db: RoundupDatabase, id: string): Promise<Issue | undefined> {
+  const action = 'read the issue';
+  return readIssue(await inTransaction(db, ['issues'], 'readonly', action, (tx) => tx.store.get(id)), id, action);
+}
+
+/** Every issue that is not deleted, drafts first then by number, newest first; damaged ones in `problems`. */
+export async function listIssues(db: RoundupDatabase): Promise<Listed<Issue>> {
+  const [keys, records] = await inTransaction(db, ['issues'], 'readonly', 'list the issues',
+    (tx) => Promise.all([tx.store.getAllKeys(), tx.store.getAll()]));
+  const listed: Listed<Issue> = { values: [], problems: [] };
+  records.forEach((raw: unknown, i) => {
+    const checked = checkIssue(raw, keys[i] ?? '?');
+    if (!checked.ok) listed.problems.push(checked.problem);
+    else if (checked.value.deleted === undefined) listed.values.push(checked.value);
+  });
+  listed.values.sort(compareIssuesForList);
+  return listed;
+}
+
+export async function putIssue(db: RoundupDatabase, issue: Issue): Promise<void> {
+  const action = `save issue #${issue.number}`;
+  const checked = checkedForWrite(issue, action);
+  await inTransaction(db, ['issues'], 'readwrite', action, async (tx) => void await tx.store.put(checked));
+}
+
+/** Saves the issue and makes it the draft new captures go into, both or neither. */
+export async function putIssueAsCurrentDraft(db: RoundupDatabase, issue: Issue): Promise<void> {
+  const action = `save issue #${issue.number} as the current draft`;
+  const checked = checkedForWrite(issue, action);
+  await inTransaction(db, ['issues', 'meta'], 'readwrite', action, async (tx) => {
+    await tx.objectStore('issues').put(checked);
+    await tx.objectStore('meta').put(checked.id, CURRENT_DRAFT_KEY);
+  });
+}
+
+/**
+ * Read, change and write back in one transaction, so two edits of the same issue (popup and editor
+ * page) cannot overwrite each other. `change` must be synchronous: the issue-ops functions are.
+ */
+export async function updateIssue(db: RoundupDatabase, id: string, change: (issue: Issue) => Issue): Promise<Issue> {
+  const action = 'save the issue';
+  return inTransaction(db, ['issues'], 'readwrite', action, async (tx) => {
+    const current = readIssue(await tx.store.get(id), id, action);
+    if (current === undefined) throw new StorageError('not-found', storageErrorMessage('not-found', `update issue ${id}`));
+    const next = change(current);
+    if (next === current) return current;
+    if (next.id !== id) throw new Error(`An issue update must keep the id ${id}, got ${next.id}`);
+    await tx.store.put(checkedForWrite(next, `save issue #${next.number}`));
+    return next;
+  });
+}
+
+/** Removes the record for good (sync keeps its own tombstones); forgets it as the current draft. */
+export async function deleteIssue(db: RoundupDatabase, id: string): Promise<void> {
+  await inTransaction(db, ['issues', 'meta'], 'readwrite', 'delete the issue', async (tx) => {
+    await tx.objectStore('issues').delete(id);
+    if ((await tx.objectStore('meta').get(CURRENT_DRAFT_KEY)) === id) await tx.objectStore('meta').delete(CURRENT_DRAFT_KEY);
+  });
+}
+
+/** The draft the editor chose; else the newest draft; undefined when there is no draft at all. */
+export async function getCurrentDraft(db: RoundupDatabase): Promise<Issue | undefined> {
+  const action = 'read the current draft';
+  const { chosenId, chosen, drafts } = await inTransaction(db, ['issues', 'meta'], 'readonly', action, async (tx) => {
+    const chosenId: unknown = await tx.objectStore('meta').get(CURRENT_DRAFT_KEY);
+    const chosen = typeof chosenId === 'string' ? await tx.objectStore('issues').get(chosenId) : undefined;
+    return { chosenId, chosen, drafts: await tx.objectStore('issues').index('by-status').getAll('draft') };
+  });
+  const current = readIssue(chosen, String(chosenId), action);
+  // Damaged drafts are left out of the fallback here; listIssues reports them.
+  if (current !== undefined && current.status === 'draft' && current.deleted === undefined) return current;
+  const valid = drafts.map((raw: unknown) => checkIssue(raw, '?')).flatMap((checked) => (checked.ok ? [checked.value] : []));
+  return valid.filter((issue) => issue.deleted === undefined).sort(compareIssuesForList)[0];
+}
+
+/** One more than the highest number stored on this device, published and tombstoned issues included. */
+export async function nextIssueNumber(db: RoundupDatabase): Promise<number> {
+  const highest = await inTransaction(db, ['issues'], 'readonly', 'find the next issue number',
+    async (tx) => (await tx.store.index('by-number').openKeyCursor(null, 'prev'))?.key);
+  return (highest ?? 0) + 1;
+}

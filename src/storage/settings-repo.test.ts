@@ -1,0 +1,43 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS, type Settings } from '../core/model.ts';
+import type { RoundupDatabase } from './db.ts';
+import { openTestDb } from './open-test-db.ts';
+import { getSettings, putSettings } from './settings-repo.ts';
+
+let db: RoundupDatabase;
+afterEach(() => db.close());
+
+const mine: Settings = { ...DEFAULT_SETTINGS, newsletterName: 'Deep Learning Weekly', summaryLength: 280, defaultSections: ['News'] };
+
+describe('settings repository', () => {
+  it('gives the defaults before anything was saved', async () => {
+    db = await openTestDb();
+    expect(await getSettings(db)).toEqual({ settings: DEFAULT_SETTINGS, problems: [] });
+  });
+
+  it('reads back what was saved', async () => {
+    db = await openTestDb();
+    await putSettings(db, mine);
+    expect(await getSettings(db)).toEqual({ settings: mine, problems: [] });
+  });
+
+  it.each<[string, unknown, Partial<Settings>]>([
+    ['keeps the valid fields of a damaged record', { ...mine, summaryLength: -5 }, { newsletterName: 'Deep Learning Weekly', defaultSections: ['News'], summaryLength: DEFAULT_SETTINGS.summaryLength }],
+    ['ignores unknown fields', { ...mine, theme: 'dark' }, { newsletterName: 'Deep Learning Weekly', summaryLength: 280 }],
+    ['falls back to the defaults for a record that is not an object', 'garbage', DEFAULT_SETTINGS],
+  ])('%s and reports the problem', async (_name, stored, expected) => {
+    db = await openTestDb();
+    await db.put('settings', stored as Settings, 'settings');
+    const { settings, problems } = await getSettings(db);
+    expect(settings).toMatchObject(expected);
+    expect(problems).toEqual([{ store: 'settings', key: 'settings', message: expect.stringMatching(/^settings/) }]);
+    expect(await db.get('settings', 'settings')).toEqual(stored);
+  });
+
+  it('refuses invalid settings and keeps the saved ones', async () => {
+    db = await openTestDb();
+    await putSettings(db, mine);
+    await expect(putSettings(db, { ...mine, summaryLength: 0 })).rejects.toMatchObject({ kind: 'corrupt', message: expect.stringMatching(/summaryLength/) });
+    expect((await getSettings(db)).settings).toEqual(mine);
+  });
+});
