@@ -1,0 +1,116 @@
+/**
+ * The one typed protocol between Roundup's pages (popup, editor, options) and the background, which is
+ * the single writer of IndexedDB. Each message names a valibot schema for its arguments (the background
+ * validates every message before acting: a page can be stale or compromised) and the type of its result.
+ * Errors cross the boundary as errors ({ ok: false }), never as `undefined`.
+ */
+import * as v from 'valibot';
+import type { Capture } from './core/capture-types.ts';
+import type { FeaturedHit } from './core/featured.ts';
+import type { Issue, Settings } from './core/model.ts';
+import { ITEM_KINDS } from './core/model.ts';
+import { settingsSchema } from './core/schema.ts';
+
+const id = v.pipe(v.string(), v.minLength(1), v.maxLength(100));
+const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
+const tabId = v.pipe(v.number(), v.integer(), v.minValue(0));
+const nullableText = (max: number) => v.nullable(text(max));
+
+const itemPatch = v.partial(v.strictObject({
+  url: text(8192), canonicalUrl: nullableText(8192), title: text(2000), summary: text(20000), note: text(20000),
+  site: text(500), authors: v.array(text(500)), publishedAt: nullableText(40), image: nullableText(8192),
+  kind: v.picklist(ITEM_KINDS),
+}));
+
+/** What the popup edits before (and after) the item is added. */
+const pendingEdit = v.strictObject({
+  tabId, url: text(8192), title: text(2000), summary: text(20000), note: text(20000), sectionId: v.nullable(id),
+});
+
+const captureFields = v.strictObject({
+  url: text(8192), canonicalUrl: nullableText(8192), title: text(2000), summary: text(20000), note: text(20000),
+  site: text(500), authors: v.array(text(500)), publishedAt: nullableText(40), image: nullableText(8192),
+  kind: v.picklist(ITEM_KINDS),
+});
+
+const itemRef = v.strictObject({ issueId: id, itemId: id });
+const issueRef = v.strictObject({ issueId: id });
+const none = v.strictObject({});
+
+/** Pairs an argument schema with a result type: `returns<R>()(schema)`. */
+function returns<R>() {
+  return <const A extends v.GenericSchema>(args: A): { args: A; result?: R } => ({ args });
+}
+
+export const protocol = {
+  /** Everything the popup needs for the active tab: capture (or why not), pending edits, the draft. */
+  'popup/open': returns<PopupState>()(v.strictObject({ tabId, url: text(8192), title: text(4000) })),
+  /** Saves what the editor typed, as they type; updates the stored item too once it was added. */
+  'pending/save': returns<void>()(pendingEdit),
+  'item/add': returns<AddResult>()(v.strictObject({
+    tabId: v.nullable(tabId), issueId: id, sectionId: id, fields: captureFields,
+  })),
+  'item/update': returns<Issue>()(v.strictObject({ issueId: id, itemId: id, patch: itemPatch })),
+  'item/remove': returns<Issue>()(itemRef),
+  'item/restore': returns<Issue>()(itemRef),
+  'item/move': returns<Issue>()(v.strictObject({
+    issueId: id, itemId: id, sectionId: id, index: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  })),
+  'section/add': returns<{ issue: Issue; sectionId: string }>()(v.strictObject({
+    issueId: id, name: v.pipe(v.string(), v.trim(), v.minLength(1, 'a section needs a name'), v.maxLength(200)),
+  })),
+  'issue/create': returns<Issue>()(none),
+  'issue/set-current': returns<Issue>()(issueRef),
+  'issue/get': returns<Issue>()(issueRef),
+  'issue/list': returns<IssueSummary[]>()(none),
+  'settings/get': returns<Settings>()(none),
+  'settings/put': returns<Settings>()(v.strictObject({ settings: settingsSchema })),
+};
+
+export type MessageName = keyof typeof protocol;
+export type MessageArgs<N extends MessageName> = v.InferInput<(typeof protocol)[N]['args']>;
+export type ValidArgs<N extends MessageName> = v.InferOutput<(typeof protocol)[N]['args']>;
+export type MessageResult<N extends MessageName> = Exclude<(typeof protocol)[N]['result'], undefined>;
+
+export interface Envelope<N extends MessageName = MessageName> {
+  roundup: 1;
+  name: N;
+  args: MessageArgs<N>;
+}
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
+
+export interface IssueSummary {
+  id: string;
+  number: number;
+  title: string;
+  status: Issue['status'];
+  createdAt: string;
+  publishedAt: string | null;
+  itemCount: number;
+}
+
+export interface PopupState {
+  /** The capture of the tab; for pages that refuse injection, built from the tab's URL and title. */
+  capture: Capture;
+  /** Plain words for why the page could not be read, when it could not. */
+  captureProblem: string | null;
+  /** What the editor typed earlier for this tab, if anything. */
+  pending: { title: string; summary: string; note: string; sectionId: string | null; itemId: string | null } | null;
+  draft: Issue;
+  drafts: IssueSummary[];
+  /** The item in the current draft that has this page's URL, if any: the popup edits it instead of adding. */
+  existingItemId: string | null;
+  /** Earlier issues (and other drafts) that featured this URL. */
+  featured: FeaturedHit[];
+  defaultSectionId: string | null;
+  /** Storage records that could not be read, in plain words. */
+  problems: string[];
+}
+
+export interface AddResult {
+  issue: Issue;
+  itemId: string;
+  sectionName: string;
+  /** True when the URL was already in the draft and the existing item was updated instead. */
+  updatedExisting: boolean;
+}
