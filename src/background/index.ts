@@ -1,6 +1,24 @@
-// The service worker may be restarted at any time: listeners are registered at the top level.
-import browser from 'webextension-polyfill';
+// The service worker may be restarted at any time: every listener is registered at the top level,
+// synchronously, and hands off to a module that does the work.
+import browser, { type Runtime } from 'webextension-polyfill';
+import { refreshBadge } from './badge.ts';
+import { createMenus, handleMenuClick } from './menus.ts';
+import { routeMessage } from './router.ts';
+
+browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => routeMessage(message, sender, browser.runtime.id));
 
 browser.runtime.onInstalled.addListener(() => {
-  void browser.action.setBadgeBackgroundColor({ color: '#3b5bdb' });
+  void createMenus();
+  void refreshBadge();
 });
+browser.runtime.onStartup.addListener(() => void refreshBadge());
+
+browser.contextMenus.onClicked.addListener((info, tab) => {
+  handleMenuClick(info, tab).catch((error: unknown) => {
+    console.error('Roundup could not add from the menu:', error);
+    void browser.action.setBadgeText({ text: '!' });
+  });
+});
+
+// End-to-end tests drive the menu handlers through the extension's own code (menus can't be clicked headless).
+Object.assign(globalThis, { roundup: { handleMenuClick, refreshBadge } });

@@ -1,0 +1,16 @@
+/** The toolbar badge shows how many items the current draft holds. */
+import browser from 'webextension-polyfill';
+import { liveItems } from '../core/issue-ops.ts';
+import { getCurrentDraft } from '../storage/issues-repo.ts';
+import { database } from './database.ts';
+
+export async function refreshBadge(): Promise<void> {
+  try {
+    const draft = await getCurrentDraft(await database());
+    const count = draft ? liveItems(draft).length : 0;
+    await browser.action.setBadgeText({ text: count > 0 ? String(count) : '' });
+    await browser.action.setBadgeBackgroundColor({ color: '#3b5bdb' });
+  } catch {
+    await browser.action.setBadgeText({ text: '!' });
+  }
+}

@@ -1,0 +1,41 @@
+/**
+ * Reads the page in a tab by injecting dist/capture.js on demand (activeTab + scripting: no content
+ * script runs on pages the editor never captures). Pages that refuse injection still give an item built
+ * from the tab's URL and title (tab-fallback.ts).
+ */
+import browser from 'webextension-polyfill';
+import * as v from 'valibot';
+import type { Capture } from '../core/capture-types.ts';
+import { SUMMARY_SOURCES } from '../core/capture-types.ts';
+import { ITEM_KINDS } from '../core/model.ts';
+import { captureFromTabOnly, whyNotReadable } from './tab-fallback.ts';
+
+export interface TabCapture {
+  capture: Capture;
+  /** Why the page could not be read, in plain words; null when it was. */
+  problem: string | null;
+}
+
+const nullableString = v.nullable(v.string());
+// The page's DOM is hostile: the script's result is validated like any other input.
+const captureSchema = v.object({
+  title: v.string(), summary: v.string(), summarySource: v.picklist(SUMMARY_SOURCES), url: v.string(),
+  canonicalUrl: nullableString, dedupeKey: v.string(), site: v.string(), authors: v.array(v.string()),
+  publishedAt: nullableString, image: nullableString, kind: v.picklist(ITEM_KINDS), language: nullableString,
+});
+
+export async function captureTab(tabId: number, url: string, title: string, summaryLength: number): Promise<TabCapture> {
+  try {
+    await browser.scripting.executeScript({
+      target: { tabId },
+      func: (options: { summaryLength: number }) => { globalThis.roundupCaptureOptions = options; },
+      args: [{ summaryLength }],
+    });
+    const [frame] = await browser.scripting.executeScript({ target: { tabId }, files: ['capture.js'] });
+    const parsed = v.safeParse(captureSchema, frame?.result);
+    if (!parsed.success) throw new Error('the page returned no usable capture');
+    return { capture: parsed.output, problem: null };
+  } catch (error) {
+    return { capture: captureFromTabOnly(url, title), problem: whyNotReadable(url, error) };
+  }
+}
