@@ -1,11 +1,34 @@
-/** Minimal popup: names the product and the current tab. The full capture popup is issue 4. */
+/** The popup: file the current page into a section of the current draft, keyboard first. */
+import { usePopup } from './use-popup.ts';
+import { CaptureForm } from './capture-form.tsx';
+import { DraftItems } from './draft-items.tsx';
+import { IssueBar } from './issue-bar.tsx';
+
 export function Popup() {
+  const popup = usePopup();
+  const { state, form, error } = popup;
+
+  function onKeyDown(event: KeyboardEvent) {
+    if (event.key === 'Escape' && !event.defaultPrevented) window.close();
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      void popup.add();
+    }
+  }
+
   return (
-    <main aria-labelledby="roundup-heading" style={{ font: '14px system-ui, sans-serif', padding: '12px', minWidth: '280px' }}>
-      <h1 id="roundup-heading" style={{ fontSize: '16px', margin: '0 0 8px' }}>
-        Roundup
-      </h1>
-      <p style={{ margin: 0 }}>Capture is coming soon: this popup will file the current page into your draft issue.</p>
+    <main class="popup" onKeyDown={onKeyDown}>
+      <h1 class="visually-hidden">Roundup</h1>
+      {error && <p role="alert" class="error">{error}</p>}
+      {!state || !form ? (
+        !error && <p class="loading" aria-live="polite">Reading the page…</p>
+      ) : (
+        <>
+          <IssueBar popup={popup} state={state} />
+          <CaptureForm popup={popup} state={state} form={form} />
+          <DraftItems popup={popup} draft={state.draft} />
+        </>
+      )}
     </main>
   );
 }

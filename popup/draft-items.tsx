@@ -1,0 +1,105 @@
+import { useState } from 'preact/hooks';
+import { liveItems, liveSections } from '../src/core/issue-ops.ts';
+import type { Issue, Item } from '../src/core/model.ts';
+import { send } from '../src/ui/send.ts';
+import type { usePopup } from './use-popup.ts';
+
+interface Props {
+  popup: ReturnType<typeof usePopup>;
+  draft: Issue;
+}
+
+/** The current draft, compact, by section: each item editable and removable (with undo). */
+export function DraftItems({ popup, draft }: Props) {
+  const [removed, setRemoved] = useState<Item | null>(null);
+  const [newSection, setNewSection] = useState('');
+
+  async function run(action: () => Promise<Issue>) {
+    try {
+      popup.setDraft(await action());
+    } catch (caught) {
+      popup.fail(caught);
+    }
+  }
+
+  async function addSection(event: Event) {
+    event.preventDefault();
+    if (!newSection.trim()) return;
+    await run(async () => (await send('section/add', { issueId: draft.id, name: newSection })).issue);
+    setNewSection('');
+  }
+
+  const sections = liveSections(draft);
+  return (
+    <section class="draft" aria-labelledby="draft-heading">
+      <h2 id="draft-heading">Issue #{draft.number}: {liveItems(draft).length} items</h2>
+      {removed && (
+        <p role="status" class="notice">
+          Removed “{removed.title}”.{' '}
+          <button type="button" class="link" onClick={() => void run(() => send('item/restore', { issueId: draft.id, itemId: removed.id })).then(() => setRemoved(null))}>
+            Undo
+          </button>
+        </p>
+      )}
+      {sections.map((section) => {
+        const items = liveItems(draft, section.id);
+        return (
+          <div class="draft-section" key={section.id}>
+            <h3>{section.name} <span class="count">({items.length})</span></h3>
+            {items.length > 0 && (
+              <ul>
+                {items.map((item) => (
+                  <DraftItem key={item.id} item={item}
+                    onSave={(patch) => run(() => send('item/update', { issueId: draft.id, itemId: item.id, patch }))}
+                    onRemove={() => run(() => send('item/remove', { issueId: draft.id, itemId: item.id })).then(() => setRemoved(item))} />
+                ))}
+              </ul>
+            )}
+          </div>
+        );
+      })}
+      <form class="row" onSubmit={(event) => void addSection(event)}>
+        <label for="new-section" class="visually-hidden">New section name</label>
+        <input id="new-section" type="text" placeholder="New section" value={newSection}
+          onInput={(event) => setNewSection(event.currentTarget.value)} />
+        <button type="submit">Add section</button>
+      </form>
+    </section>
+  );
+}
+
+interface ItemProps {
+  item: Item;
+  onSave: (patch: { title: string; summary: string }) => Promise<void>;
+  onRemove: () => Promise<void>;
+}
+
+function DraftItem({ item, onSave, onRemove }: ItemProps) {
+  const [editing, setEditing] = useState(false);
+  const [title, setTitle] = useState(item.title);
+  const [summary, setSummary] = useState(item.summary);
+
+  if (!editing) {
+    return (
+      <li>
+        <span class="item-title">{item.title}</span>
+        <button type="button" class="link" aria-label={`Edit “${item.title}”`} onClick={() => setEditing(true)}>Edit</button>
+        <button type="button" class="link" aria-label={`Remove “${item.title}”`} onClick={() => void onRemove()}>Remove</button>
+      </li>
+    );
+  }
+  const idBase = `item-${item.id}`;
+  return (
+    <li>
+      <form onSubmit={(event) => { event.preventDefault(); void onSave({ title, summary }).then(() => setEditing(false)); }}
+        onKeyDown={(event) => { if (event.key === 'Escape') { event.preventDefault(); setEditing(false); } }}>
+        <label for={`${idBase}-title`}>Item title</label>
+        <input id={`${idBase}-title`} type="text" value={title} onInput={(event) => setTitle(event.currentTarget.value)} />
+        <label for={`${idBase}-summary`}>Item summary</label>
+        <textarea id={`${idBase}-summary`} rows={3} value={summary} onInput={(event) => setSummary(event.currentTarget.value)} />
+        <button type="submit">Save</button>
+        <button type="button" onClick={() => setEditing(false)}>Cancel</button>
+      </form>
+    </li>
+  );
+}
