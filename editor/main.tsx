@@ -1,0 +1,5 @@
+import { render } from 'preact';
+import '../src/ui/base.css';
+import { Editor } from './editor.tsx';
+
+render(<Editor />, document.getElementById('app')!);
