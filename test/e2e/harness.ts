@@ -7,6 +7,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
 
+// playwright-core does not export its PageFunction type; this is the shape evaluate() accepts.
+type PageFunction<A, T> = (arg: A) => T | Promise<T>;
+
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const DIST = resolve(import.meta.dirname, '../../dist');
 
@@ -20,6 +23,13 @@ export const QUIET_FLAGS = [
   '--disable-quic',
 ];
 
+export interface StoredIssue {
+  id: string;
+  number: number;
+  sections: Array<{ id: string; name: string; deleted?: string }>;
+  items: Array<{ id: string; sectionId: string; url: string; title: string; summary: string; deleted?: string }>;
+}
+
 export interface ExtensionBrowser {
   context: BrowserContext;
   extensionId: string;
@@ -28,6 +38,12 @@ export interface ExtensionBrowser {
   clickToolbarButton(page: Page): Promise<void>;
   /** The popup opened by the last toolbar click, driven through a second CDP client. */
   waitForPopup(): Promise<Page>;
+  /** Runs a function in the extension's service worker (restarting it if Chromium stopped it). */
+  inWorker<T, A>(fn: PageFunction<A, T>, arg: A): Promise<T>;
+  /** Every issue record in the extension's IndexedDB, read raw. */
+  storedIssues(): Promise<StoredIssue[]>;
+  /** The toolbar badge's text. */
+  badgeText(): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -46,8 +62,8 @@ export async function launchWithExtension(options: { dist?: string } = {}): Prom
       ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
     ],
   });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  const extensionId = new URL(worker.url()).host;
+  const firstWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 90_000 }));
+  const extensionId = new URL(firstWorker.url()).host;
   let browserSession: CDPSession | undefined;
   let popupClient: Awaited<ReturnType<typeof chromium.connectOverCDP>> | undefined;
 
@@ -56,7 +72,7 @@ export async function launchWithExtension(options: { dist?: string } = {}): Prom
     return browserSession;
   }
 
-  return {
+  const extension: ExtensionBrowser = {
     context,
     extensionId,
     profileDir,
@@ -88,10 +104,39 @@ export async function launchWithExtension(options: { dist?: string } = {}): Prom
       if (!popup) throw new Error('the popup opened but no CDP client can reach it');
       return popup;
     },
+    async inWorker(fn, arg) {
+      let worker = context.serviceWorkers().find((candidate) => candidate.url().includes(extensionId));
+      if (!worker) {
+        // An idle worker is stopped by Chromium; opening an extension page wakes it.
+        const waking = context.waitForEvent('serviceworker');
+        const page = await context.newPage();
+        await page.goto(`chrome-extension://${extensionId}/options/index.html`);
+        worker = await waking;
+        await page.close();
+      }
+      return worker.evaluate(fn as never, arg);
+    },
+    storedIssues() {
+      return extension.inWorker(() => new Promise<StoredIssue[]>((done, fail) => {
+        const request = indexedDB.open('roundup');
+        request.onerror = () => fail(request.error);
+        request.onsuccess = () => {
+          const db = request.result;
+          const read = db.transaction('issues').objectStore('issues').getAll();
+          read.onsuccess = () => { done(read.result as StoredIssue[]); db.close(); };
+          read.onerror = () => fail(read.error);
+        };
+      }), undefined);
+    },
+    badgeText() {
+      return extension.inWorker(() => (globalThis as unknown as { chrome: { action: { getBadgeText(d: object): Promise<string> } } })
+        .chrome.action.getBadgeText({}), undefined);
+    },
     async close() {
       await popupClient?.close().catch(() => undefined);
       await context.close();
       rmSync(profileDir, { recursive: true, force: true });
     },
   };
+  return extension;
 }

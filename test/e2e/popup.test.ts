@@ -1,0 +1,125 @@
+/**
+ * The editor's most frequent act, through the real toolbar button, the real popup, IndexedDB and badge.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchWithExtension, type ExtensionBrowser } from './harness.ts';
+import { servePages, type PageServer } from './pages.ts';
+
+let browser: ExtensionBrowser;
+let pages: PageServer;
+
+beforeAll(async () => {
+  pages = await servePages();
+  browser = await launchWithExtension();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await pages?.close();
+});
+
+async function openPopupOn(url: string): Promise<{ tab: Page; popup: Page }> {
+  const tab = await browser.context.newPage();
+  await tab.goto(url);
+  await browser.clickToolbarButton(tab);
+  const popup = await browser.waitForPopup();
+  await popup.getByRole('button', { name: 'Add to issue' }).waitFor();
+  return { tab, popup };
+}
+
+function liveItems(issues: Awaited<ReturnType<ExtensionBrowser['storedIssues']>>) {
+  return issues.flatMap((issue) => issue.items.filter((item) => !item.deleted).map((item) => ({ ...item, issue })));
+}
+
+describe('the popup', () => {
+  it('captures a served article, files the edited summary into the chosen section, and counts it on the badge', async () => {
+    const { popup, tab } = await openPopupOn(`${pages.origin}/demo-article`);
+    await expect.poll(() => popup.getByRole('textbox', { name: 'Title' }).inputValue()).toBe('Small models that run on a microcontroller');
+    expect(await popup.getByRole('textbox', { name: 'Summary' }).inputValue()).toMatch(/^A tour of TinyML/);
+
+    await popup.getByRole('textbox', { name: 'Summary' }).fill('TinyML, explained for people who build sensors.');
+    await popup.getByRole('combobox', { name: 'Section' }).selectOption({ label: 'Learning' });
+    await popup.getByRole('button', { name: 'Add to issue' }).click();
+    await expect.poll(() => popup.getByRole('status').filter({ hasText: 'Added to Learning · Issue #1' }).count()).toBe(1);
+
+    const items = liveItems(await browser.storedIssues());
+    expect(items).toHaveLength(1);
+    expect(items[0]).toMatchObject({ title: 'Small models that run on a microcontroller', summary: 'TinyML, explained for people who build sensors.' });
+    const section = items[0]!.issue.sections.find((candidate) => candidate.id === items[0]!.sectionId);
+    expect(section?.name).toBe('Learning');
+    expect(await browser.badgeText()).toBe('1');
+    await popup.close();
+    await tab.close();
+  });
+
+  it('keeps what was typed when the popup closes before adding', async () => {
+    const first = await openPopupOn(`${pages.origin}/arxiv-abs`);
+    const summary = first.popup.getByRole('textbox', { name: 'Summary' });
+    await expect.poll(() => summary.inputValue()).toMatch(/^What is the computational model behind a Transformer\?/);
+    await summary.fill('A programming language, RASP, that thinks like a transformer encoder.');
+    await first.popup.close();
+
+    await browser.clickToolbarButton(first.tab);
+    const again = await browser.waitForPopup();
+    await expect.poll(() => again.getByRole('textbox', { name: 'Summary' }).inputValue())
+      .toBe('A programming language, RASP, that thinks like a transformer encoder.');
+    expect(await again.getByRole('textbox', { name: 'Title' }).inputValue()).toBe('Thinking Like Transformers');
+    await again.close();
+    await first.tab.close();
+  });
+
+  it('opens the existing item for a page already in the draft and never adds it twice', async () => {
+    const { popup, tab } = await openPopupOn(`${pages.origin}/demo-article?utm_source=newsletter#comments`);
+    await expect.poll(() => popup.getByText(/Already in Issue #1 · Learning/).count()).toBe(1);
+    expect(await popup.getByRole('textbox', { name: 'Summary' }).inputValue()).toBe('TinyML, explained for people who build sensors.');
+    await popup.getByRole('button', { name: 'Add to issue' }).click();
+    await popup.getByRole('button', { name: 'Add to issue' }).click();
+    await expect.poll(() => popup.getByText(/Updated in Learning · Issue #1/).count()).toBe(1);
+    expect(liveItems(await browser.storedIssues())).toHaveLength(1);
+    await popup.close();
+    await tab.close();
+  });
+
+  it('adds a link from the context menu handler', async () => {
+    const tab = await browser.context.newPage();
+    await tab.goto(`${pages.origin}/demo-article`);
+    const linkUrl = 'https://example.org/posts/federated-learning-with-flower?utm_campaign=x';
+    const itemId = await browser.inWorker(async (url) => {
+      const roundup = (globalThis as unknown as { roundup: { handleMenuClick(info: object, tab?: object): Promise<string | null> } }).roundup;
+      return roundup.handleMenuClick({ menuItemId: 'roundup-add-link', linkUrl: url, linkText: '  Federated learning with Flower ', editable: false, modifiers: [] });
+    }, linkUrl);
+    const item = liveItems(await browser.storedIssues()).find((candidate) => candidate.id === itemId);
+    expect(item).toMatchObject({ url: linkUrl, title: 'Federated learning with Flower', summary: '' });
+    expect(await browser.badgeText()).toBe('2');
+    await tab.close();
+  });
+
+  it('explains a browser page it may not read, and offers to see tab addresses', async () => {
+    const tab = await browser.context.newPage();
+    await tab.goto('chrome://version/');
+    await browser.clickToolbarButton(tab);
+    const popup = await browser.waitForPopup();
+    await popup.getByRole('button', { name: 'Let Roundup see tab addresses' }).waitFor();
+    expect(await popup.getByRole('status').filter({ hasText: /browser page/ }).count()).toBe(1);
+    await expect.poll(() => popup.getByRole('heading', { name: /Issue #1: 2 items/ }).count()).toBe(1);
+    await popup.close();
+    await tab.close();
+  });
+
+  it('has no serious or critical accessibility violations (axe-core)', async () => {
+    const { popup, tab } = await openPopupOn(`${pages.origin}/demo-article`);
+    const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+    await popup.evaluate(axeSource);
+    const violations = await popup.evaluate(async () => {
+      const axe = (globalThis as unknown as { axe: { run(): Promise<{ violations: Array<{ id: string; impact: string; nodes: unknown[] }> }> } }).axe;
+      const result = await axe.run();
+      return result.violations.map(({ id, impact, nodes }) => ({ id, impact, nodes: nodes.length }));
+    });
+    expect(violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')).toEqual([]);
+    await popup.close();
+    await tab.close();
+  });
+});
