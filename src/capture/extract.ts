@@ -1,0 +1,73 @@
+import type { Capture } from '../core/capture-types.ts';
+import { DEFAULT_SETTINGS } from '../core/model.ts';
+import { normalizeUrlForDedupe } from '../core/url.ts';
+import { pickAuthors } from './authors.ts';
+import { pickCanonicalUrl } from './canonical-url.ts';
+import { pickImage } from './image.ts';
+import { pickKind } from './kind.ts';
+import { pickLanguage } from './language.ts';
+import { readPageContext } from './page-context.ts';
+import { isPaperPage } from './paper.ts';
+import { pickPublishedDate } from './published-date.ts';
+import { readRepoPage } from './repo.ts';
+import { pickSiteName } from './site-name.ts';
+import { pickSummary } from './summary.ts';
+import { pickTitle } from './title.ts';
+
+export interface ExtractOptions {
+  /** The page's URL (the tab's, or the file's origin for the CLI). */
+  url: string;
+  /** The user's selection, as `Selection.toString()` gives it. */
+  selection?: string | null;
+  /** Maximum summary length for articles, in characters; papers keep their whole abstract. */
+  summaryLength?: number;
+}
+
+export const DEFAULT_SUMMARY_LENGTH = DEFAULT_SETTINGS.summaryLength;
+
+/**
+ * Reads a capture from a parsed page, in the browser (the live `document`) or in Node (linkedom).
+ * Uses only standard DOM reads and never modifies `doc`.
+ */
+export function extractCapture(doc: Document, options: ExtractOptions): Capture {
+  const context = readPageContext(doc, options.url);
+  const canonicalUrl = pickCanonicalUrl(context);
+  const url = canonicalUrl ?? context.pageUrl?.href ?? options.url;
+  const repo = readRepoPage(safeUrl(canonicalUrl)) ?? readRepoPage(context.pageUrl);
+  const isPaper = !repo && isPaperPage(context);
+  const site = pickSiteName(context);
+  const authors = pickAuthors(context);
+  // A page with no title at all still needs something an editor can recognise in a list.
+  const title = pickTitle(context, { site, repo, authors, url: safeUrl(url) }) || url;
+  const { summary, source } = pickSummary(context, {
+    selection: options.selection,
+    summaryLength: options.summaryLength ?? DEFAULT_SUMMARY_LENGTH,
+    title,
+    site,
+    isPaper,
+    repo,
+  });
+  return {
+    title,
+    summary,
+    summarySource: source,
+    url,
+    canonicalUrl,
+    dedupeKey: normalizeUrlForDedupe(url),
+    site,
+    authors,
+    publishedAt: pickPublishedDate(context),
+    image: pickImage(context),
+    kind: pickKind(context, { isRepo: repo !== null, isPaper }),
+    language: pickLanguage(context),
+  };
+}
+
+function safeUrl(href: string | null): URL | null {
+  if (!href) return null;
+  try {
+    return new URL(href);
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { capturePage, html } from './test-page.ts';
+
+const meta = (key: string, value: string) => `<meta ${key.startsWith('og:') ? 'property' : 'name'}="${key}" content="${value}">`;
+const LONG = 'A description long enough to be a real summary of the page and not a teaser at all, really.';
+
+describe('summary', () => {
+  it('takes the selection first, paragraphs kept', () => {
+    const capture = capturePage(html(meta('og:description', LONG)), { selection: 'First paragraph.\n\nSecond paragraph.' });
+    expect(capture).toMatchObject({ summary: 'First paragraph.\n\nSecond paragraph.', summarySource: 'selection' });
+  });
+
+  it.each([
+    ['og', [meta('og:description', `OG. ${LONG}`), meta('twitter:description', `TW. ${LONG}`), meta('description', `META. ${LONG}`)]],
+    ['twitter', [meta('twitter:description', `TW. ${LONG}`), meta('description', `META. ${LONG}`)]],
+    ['meta', [meta('description', `META. ${LONG}`), '<script type="application/ld+json">{"@type":"Article","description":"LD. x"}</script>']],
+    ['json-ld', [`<script type="application/ld+json">{"@type":"Article","description":"LD. ${LONG}"}</script>`]],
+  ])('then %s', (source, tags) => {
+    const capture = capturePage(html(tags.join(''), `<article><p>${LONG} Lead.</p></article>`));
+    expect(capture.summarySource).toBe(source);
+  });
+
+  it('skips junk descriptions', () => {
+    const capture = capturePage(html(`<title>The Title</title>${meta('og:description', 'The Title')}${meta('description', 'Read more')}${meta('twitter:description', LONG)}`));
+    expect(capture).toMatchObject({ summary: LONG, summarySource: 'twitter' });
+  });
+
+  it('prefers the whole description when the first one is cut or a teaser', () => {
+    const whole = `${LONG} It goes on with more detail.`;
+    expect(capturePage(html(meta('og:description', 'A description long enough to be…') + meta('description', whole))).summary).toBe(whole);
+    expect(capturePage(html(meta('og:description', 'No going back.') + meta('description', whole))).summary).toBe(whole);
+  });
+
+  it('falls back to the lead paragraph of the article, past navigation and bylines', () => {
+    const body = `<nav><p>Home, News, Sport, Weather, and all the other sections of this site.</p></nav>
+      <article><p>By Jane Doe, staff writer at the paper</p>
+      <p>The council approved the new transit plan on Monday, after months of debate about costs, routes and timing.</p>
+      <p>Second paragraph, with more detail about the plan and its critics, who were many.</p></article>
+      <footer><p>Copyright 2024 The Paper. All rights reserved, everywhere and always.</p></footer>`;
+    expect(capturePage(html('<title>Plan</title>', body))).toMatchObject({
+      summary: 'The council approved the new transit plan on Monday, after months of debate about costs, routes and timing.',
+      summarySource: 'readability',
+    });
+  });
+
+  it('asks Readability when the text is not in paragraphs', () => {
+    const text = 'Lorem ipsum dolor sit amet, consectetur adipisicing elit, sed do eiusmod tempor incididunt ut labore. ';
+    const capture = capturePage(html('<title>Divs</title>', `<article><div>${text.repeat(6)}</div><div>${text.repeat(4)}</div></article>`));
+    expect(capture.summarySource).toBe('readability');
+    expect(capture.summary).toMatch(/^Lorem ipsum dolor sit amet/);
+  });
+
+  it('cuts articles at a sentence end to summaryLength', () => {
+    const text = 'One sentence here. Another sentence follows it. A third one ends the description.';
+    expect(capturePage(html(meta('og:description', text)), { summaryLength: 50 }).summary).toBe('One sentence here. Another sentence follows it.');
+    expect(capturePage(html(meta('og:description', text))).summary).toBe(text);
+  });
+
+  it('is empty, with source none, on an empty page', () => {
+    expect(capturePage(html('<title>Empty</title>'))).toMatchObject({ summary: '', summarySource: 'none' });
+  });
+});

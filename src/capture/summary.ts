@@ -1,0 +1,86 @@
+import type { SummarySource } from '../core/capture-types.ts';
+import { cleanText } from './clean-text.ts';
+import { comparableTitle } from './comparable-title.ts';
+import { cutAtSentence } from './cut-summary.ts';
+import { isJunkDescription } from './junk-description.ts';
+import { findLeadParagraph } from './lead-paragraph.ts';
+import type { PageContext } from './page-context.ts';
+import { readPaperAbstract } from './paper.ts';
+import { readabilityLead } from './readability-lead.ts';
+import { cleanRepoDescription, type RepoPage } from './repo.ts';
+import { cleanSelection } from './selection.ts';
+
+export interface SummaryFacts {
+  selection: string | null | undefined;
+  summaryLength: number;
+  title: string;
+  site: string;
+  isPaper: boolean;
+  repo: RepoPage | null;
+}
+
+export interface PickedSummary {
+  summary: string;
+  source: SummarySource;
+}
+
+/**
+ * Selection → paper abstract (whole) → og:description → twitter:description → meta description →
+ * JSON-LD description → lead paragraph (cheap scan, then Readability). Boilerplate descriptions are
+ * skipped, not trusted; articles are cut at a sentence end to `summaryLength`.
+ */
+export function pickSummary(context: PageContext, facts: SummaryFacts): PickedSummary {
+  const selection = cleanSelection(facts.selection);
+  if (selection) return { summary: selection, source: 'selection' };
+  if (facts.isPaper) {
+    const abstract = readPaperAbstract(context);
+    if (abstract) return { summary: abstract, source: 'abstract' };
+  }
+  const cut = (text: string) => cutAtSentence(text, facts.summaryLength);
+  const description = pickDescription(context, facts);
+  if (description) return { summary: cut(description.text), source: description.source };
+  const lead = findLeadParagraph(context.elements.paragraphs)
+    ?? readabilityLead(context.doc, context.elements.elementCount);
+  if (lead) return { summary: cut(lead), source: 'readability' };
+  return { summary: '', source: 'none' };
+}
+
+interface Description {
+  text: string;
+  source: SummarySource;
+}
+
+function pickDescription(context: PageContext, facts: SummaryFacts): Description | null {
+  const { meta, jsonLd } = context;
+  const clean = facts.repo ? cleanRepoDescription : cleanText;
+  const candidates: Description[] = [
+    { text: clean(meta.first('og:description')), source: 'og' },
+    { text: clean(meta.first('twitter:description')), source: 'twitter' },
+    { text: clean(meta.first('description', 'dc.description', 'dcterms.description')), source: 'meta' },
+    { text: clean(jsonLd.description), source: 'json-ld' },
+  ];
+  const junkContext = { title: facts.title, site: facts.site, host: context.host, isRepo: facts.repo !== null };
+  const usable = candidates.filter((candidate) => candidate.text && !isJunkDescription(candidate.text, junkContext));
+  const first = usable[0];
+  if (!first) return null;
+  return fullerDescription(first, usable);
+}
+
+// Below this, a description is a teaser ("There’s no going back from here.") rather than a summary.
+const TEASER_CHARS = 80;
+
+/**
+ * The fuller of two descriptions: a site that cuts one ("…") or shortens its social teaser often
+ * carries the whole summary in another tag.
+ */
+function fullerDescription(chosen: Description, candidates: Description[]): Description {
+  if (/(?:…|\.\.\.)$/.test(chosen.text)) {
+    const prefix = comparableTitle(chosen.text.replace(/\s*(?:…|\.\.\.)$/, ''));
+    const whole = candidates.find((candidate) => candidate.text.length > chosen.text.length
+      && comparableTitle(candidate.text).startsWith(prefix));
+    if (whole) return whole;
+  }
+  if (chosen.text.length >= TEASER_CHARS) return chosen;
+  return candidates.find((candidate) => candidate.text.length >= Math.max(2 * chosen.text.length, TEASER_CHARS)
+    && !/(?:…|\.\.\.)$/.test(candidate.text)) ?? chosen;
+}
