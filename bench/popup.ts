@@ -1,0 +1,137 @@
+/**
+ * Popup benchmark: time from opening the popup (the real toolbar action) to the capture shown and "Add to
+ * issue" enabled (`performance.mark('roundup:ready')`, measured from the page's own time origin), with 0 and
+ * with 1,000 items in the current draft, against an empty extension page opened the same way in the same run
+ * (its load event). Also the popup's JavaScript size, gzip. Needs `npm run build` first.
+ */
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { addItem, liveSections } from '../src/core/issue-ops.ts';
+import { parseIssue } from '../src/core/schema.ts';
+import { DIST, launchWithExtension, type ExtensionBrowser } from '../test/e2e/harness.ts';
+import { servePages } from '../test/e2e/pages.ts';
+
+const RUNS = 15;
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+/** The popup's scripts and preloaded chunks, as Vite wrote them into dist/popup/index.html. */
+function popupScriptBytes(dist: string): { raw: number; gzip: number; files: string[] } {
+  const html = readFileSync(join(dist, 'popup/index.html'), 'utf8');
+  // Vite writes root-relative paths (`/assets/…`): they resolve against dist/, not the file system root.
+  const files = [...html.matchAll(/(?:src|href)="([^"]+\.js)"/g)]
+    .map((match) => match[1]!.startsWith('/') ? join(dist, match[1]!) : resolve(join(dist, 'popup'), match[1]!));
+  const unique = [...new Set(files)];
+  let raw = 0;
+  let gzip = 0;
+  for (const file of unique) {
+    const bytes = readFileSync(file);
+    raw += bytes.length;
+    gzip += gzipSync(bytes, { level: 9 }).length;
+  }
+  return { raw, gzip, files: unique.map((file) => file.slice(dist.length + 1)) };
+}
+
+async function timeOpen(browser: ExtensionBrowser, tabUrl: string, readyMark: boolean): Promise<number> {
+  const tab = await browser.context.newPage();
+  await tab.goto(tabUrl);
+  await browser.clickToolbarButton(tab);
+  const popup = await browser.waitForPopup(readyMark ? 'popup/index.html' : 'empty.html');
+  const ms = await popup.evaluate(async (useMark) => {
+    for (;;) {
+      if (useMark) {
+        const [mark] = performance.getEntriesByName('roundup:ready');
+        if (mark) return mark.startTime;
+      } else if (document.readyState === 'complete') {
+        const [navigation] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
+        if (navigation && navigation.loadEventEnd > 0) return navigation.loadEventEnd;
+      }
+      await new Promise((done) => setTimeout(done, 5));
+    }
+  }, readyMark);
+  await popup.close();
+  await tab.close();
+  return ms;
+}
+
+async function setPopup(browser: ExtensionBrowser, popup: string): Promise<void> {
+  await browser.inWorker((path) => (globalThis as unknown as { chrome: { action: { setPopup(o: object): Promise<void> } } })
+    .chrome.action.setPopup({ popup: path }), popup);
+}
+
+/**
+ * Puts `count` seed-sized items into the current draft. Built with the core's own edit operations in Node
+ * and written straight into IndexedDB: the benchmark measures opening the popup, not filling the draft.
+ */
+async function fillDraft(browser: ExtensionBrowser, count: number): Promise<void> {
+  const [stored] = await browser.storedIssues();
+  const parsed = parseIssue(stored);
+  if (!parsed.ok) throw new Error(parsed.error);
+  let issue = parsed.value;
+  const sections = liveSections(issue);
+  for (let i = 0; i < count; i++) {
+    issue = addItem(issue, {
+      id: `bench-${i}`, capturedAt: new Date().toISOString(), url: `https://example.org/posts/${i}`, canonicalUrl: null,
+      title: `A seed-like title for item number ${i}`,
+      summary: 'Two sentences of summary, about as long as the ones in the seed issue. The second one says why it matters to readers.',
+      note: '', site: 'example.org', authors: [], publishedAt: null, image: null, kind: 'article',
+    }, { sectionId: sections[i % sections.length]!.id, at: `${Date.now().toString(36).padStart(9, '0')}:0000:bench` });
+  }
+  await browser.inWorker((record) => new Promise<void>((done, fail) => {
+    const request = indexedDB.open('roundup');
+    request.onerror = () => fail(request.error);
+    request.onsuccess = () => {
+      const tx = request.result.transaction('issues', 'readwrite');
+      tx.objectStore('issues').put(record);
+      tx.oncomplete = () => { request.result.close(); done(); };
+      tx.onerror = () => fail(tx.error);
+    };
+  }), issue);
+}
+
+export async function run(): Promise<void> {
+  // A copy of dist/ with one empty page: the baseline, opened as the popup exactly like the real one.
+  const dist = mkdtempSync(join(tmpdir(), 'roundup-bench-dist-'));
+  cpSync(DIST, dist, { recursive: true });
+  writeFileSync(join(dist, 'empty.html'), '<!doctype html><html lang="en"><meta charset="utf-8"><title>empty</title></html>');
+  const pages = await servePages();
+  const browser = await launchWithExtension({ dist });
+  const article = `${pages.origin}/demo-article`;
+  const rows: Array<{ case: string; medianMs: number; ratio: number }> = [];
+  try {
+    const measure = async () => {
+      const empty: number[] = [];
+      const popup: number[] = [];
+      for (let i = 0; i < RUNS; i++) {
+        // Interleaved, so load on the machine hits both alike.
+        await setPopup(browser, 'empty.html');
+        empty.push(await timeOpen(browser, article, false));
+        await setPopup(browser, 'popup/index.html');
+        popup.push(await timeOpen(browser, article, true));
+      }
+      return { empty: median(empty), popup: median(popup) };
+    };
+    const zero = await measure();
+    await fillDraft(browser, 1000);
+    const thousand = await measure();
+    rows.push({ case: 'empty extension page', medianMs: zero.empty, ratio: 1 });
+    rows.push({ case: 'popup, 0 items', medianMs: zero.popup, ratio: zero.popup / zero.empty });
+    rows.push({ case: 'empty extension page (2nd)', medianMs: thousand.empty, ratio: 1 });
+    rows.push({ case: 'popup, 1,000 items', medianMs: thousand.popup, ratio: thousand.popup / thousand.empty });
+  } finally {
+    await browser.close();
+    await pages.close();
+  }
+  const size = popupScriptBytes(DIST);
+  console.log(`\nPopup ready time (median of ${RUNS}, from the page's time origin)`);
+  console.table(rows.map((row) => ({ ...row, medianMs: Number(row.medianMs.toFixed(1)), ratio: Number(row.ratio.toFixed(2)) })));
+  console.log(`Popup JavaScript: ${(size.raw / 1024).toFixed(1)} KB raw, ${(size.gzip / 1024).toFixed(1)} KB gzip (${size.files.join(', ')})`);
+  mkdirSync('bench/results', { recursive: true });
+  writeFileSync('bench/results/popup.json', `${JSON.stringify({ runs: RUNS, rows, scriptBytes: size }, null, 2)}\n`);
+}
