@@ -41,23 +41,11 @@ export function DraftItems({ popup, draft }: Props) {
           </button>
         </p>
       )}
-      {sections.map((section) => {
-        const items = liveItems(draft, section.id);
-        return (
-          <div class="draft-section" key={section.id}>
-            <h3>{section.name} <span class="count">({items.length})</span></h3>
-            {items.length > 0 && (
-              <ul>
-                {items.map((item) => (
-                  <DraftItem key={item.id} item={item}
-                    onSave={(patch) => run(() => send('item/update', { issueId: draft.id, itemId: item.id, patch }))}
-                    onRemove={() => run(() => send('item/remove', { issueId: draft.id, itemId: item.id })).then(() => setRemoved(item))} />
-                ))}
-              </ul>
-            )}
-          </div>
-        );
-      })}
+      {sections.map((section) => (
+        <DraftSection key={section.id} name={section.name} items={liveItems(draft, section.id)}
+          onSave={(itemId, patch) => run(() => send('item/update', { issueId: draft.id, itemId, patch }))}
+          onRemove={(item) => run(() => send('item/remove', { issueId: draft.id, itemId: item.id })).then(() => setRemoved(item))} />
+      ))}
       <form class="row" onSubmit={(event) => void addSection(event)}>
         <label for="new-section" class="visually-hidden">New section name</label>
         <input id="new-section" type="text" placeholder="New section" value={newSection}
@@ -65,6 +53,37 @@ export function DraftItems({ popup, draft }: Props) {
         <button type="submit">Add section</button>
       </form>
     </section>
+  );
+}
+
+interface SectionProps {
+  name: string;
+  items: Item[];
+  onSave: (itemId: string, patch: { title: string; summary: string }) => Promise<void>;
+  onRemove: (item: Item) => Promise<void>;
+}
+
+/**
+ * A section of the draft, collapsed to its name and count until opened: a draft of a thousand items
+ * must not slow the popup's first paint, which is about the page being captured.
+ */
+function DraftSection({ name, items, onSave, onRemove }: SectionProps) {
+  const [open, setOpen] = useState(false);
+  return (
+    <div class="draft-section">
+      <h3>
+        <button type="button" class="disclosure" aria-expanded={open} onClick={() => setOpen(!open)}>
+          {name} <span class="count">({items.length})</span>
+        </button>
+      </h3>
+      {open && items.length > 0 && (
+        <ul>
+          {items.map((item) => (
+            <DraftItem key={item.id} item={item} onSave={(patch) => onSave(item.id, patch)} onRemove={() => onRemove(item)} />
+          ))}
+        </ul>
+      )}
+    </div>
   );
 }
 
