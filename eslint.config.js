@@ -8,7 +8,7 @@ const browserGlobals = ['chrome', 'browser', 'window', 'document', 'indexedDB', 
   'sessionStorage', 'location', 'fetch', 'DOMParser', 'HTMLElement', 'Node', 'Element', 'self', 'globalThis'];
 
 export default tseslint.config(
-  { ignores: ['dist/', 'dist-*/', 'node_modules/', 'bench/results/', 'coverage/'] },
+  { ignores: ['dist/', 'dist-*/', 'node_modules/', 'bench/results/', 'coverage/', '.tmp/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
