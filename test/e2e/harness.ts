@@ -37,7 +37,7 @@ export interface ExtensionBrowser {
   /** Presses the extension's toolbar button for the tab showing `page` (with its activeTab grant). */
   clickToolbarButton(page: Page): Promise<void>;
   /** The popup opened by the last toolbar click, driven through a second CDP client. */
-  waitForPopup(): Promise<Page>;
+  waitForPopup(path?: string): Promise<Page>;
   /** Runs a function in the extension's service worker (restarting it if Chromium stopped it). */
   inWorker<T, A>(fn: PageFunction<A, T>, arg: A): Promise<T>;
   /** Every issue record in the extension's IndexedDB, read raw. */
@@ -86,10 +86,10 @@ export async function launchWithExtension(options: { dist?: string } = {}): Prom
       if (!tab) throw new Error(`no tab target for ${url}`);
       await cdp.send('Extensions.triggerAction' as never, { id: extensionId, targetId: tab.targetId } as never);
     },
-    async waitForPopup() {
+    async waitForPopup(path = 'popup/index.html') {
       // A CDP client attached before the popup exists does not always see it appear, so wait for the
       // popup's target first, then attach a fresh client that finds it among the existing pages.
-      const popupUrl = `chrome-extension://${extensionId}/popup/index.html`;
+      const popupUrl = `chrome-extension://${extensionId}/${path}`;
       const cdp = await session();
       for (let attempt = 0; ; attempt++) {
         const { targetInfos } = await cdp.send('Target.getTargets') as { targetInfos: Array<{ type: string; url: string }> };
