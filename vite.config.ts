@@ -7,7 +7,7 @@ import manifest from './manifest.json' with { type: 'json' };
  * is the capture, for `scripting.executeScript({ files })`. crxjs's `?script` import would instead emit an
  * async loader that returns nothing and lists its chunks in `web_accessible_resources` for every site.
  */
-function injectedCaptureScript(): Plugin {
+export function injectedCaptureScript(): Plugin {
   return {
     name: 'roundup:injected-capture-script',
     apply: 'build',

@@ -35,20 +35,23 @@ Built ${dist}
 ${!executable ? `No ${firefox ? 'Firefox' : 'Chromium'} found (set ${firefox ? 'FIREFOX_PATH' : 'CHROMIUM_PATH'}).` : 'No display found, so no browser was opened.'}
 Load the extension by hand:
 ${firefox
-    ? '  Firefox: open about:debugging#/runtime/this-firefox, "Load Temporary Add-on…", pick dist-firefox/manifest.json'
+    ? '  Firefox 140+: open about:debugging#/runtime/this-firefox, "Load Temporary Add-on…", pick dist-firefox/manifest.json\n' +
+      '  (it stays until Firefox quits; `npx web-ext run --source-dir dist-firefox` does the same from a shell)'
     : '  Chromium/Chrome: open chrome://extensions, switch on "Developer mode", "Load unpacked", pick the dist/ folder'}
 Demo article (served while this runs; Ctrl+C to stop): ${demoUrl}
 `);
   if (!process.stdout.isTTY || process.env.CI) server.close();
+} else if (firefox) {
+  // web-ext installs the build as a temporary add-on in a fresh profile (Firefox keeps no unsigned
+  // add-on across restarts) and reloads it when dist-firefox/ changes.
+  console.log(`Opening ${executable} with Roundup loaded and ${demoUrl}`);
+  const child = spawn(join(root, 'node_modules/.bin/web-ext'), ['run', '--source-dir', dist, '--firefox', executable,
+    '--start-url', demoUrl, '--no-config-discovery'], { cwd: root, stdio: 'inherit' });
+  child.on('exit', () => server.close());
 } else {
   const profile = mkdtempSync(join(tmpdir(), 'roundup-profile-'));
-  const args = firefox
-    ? ['-profile', profile, '-no-remote', demoUrl]
-    : [`--user-data-dir=${profile}`, `--disable-extensions-except=${dist}`, `--load-extension=${dist}`,
-       '--no-first-run', '--no-default-browser-check', demoUrl];
-  if (firefox) {
-    console.log('Firefox loads extensions only temporarily: open about:debugging and load dist-firefox/manifest.json.');
-  }
+  const args = [`--user-data-dir=${profile}`, `--disable-extensions-except=${dist}`, `--load-extension=${dist}`,
+    '--no-first-run', '--no-default-browser-check', demoUrl];
   console.log(`Opening ${executable} with Roundup loaded and ${demoUrl}`);
   const child = spawn(executable, args, { stdio: 'ignore' });
   child.on('exit', () => server.close());
