@@ -18,6 +18,8 @@ import {
 interface Extracted {
   title: string;
   summary: string;
+  /** Which rule produced Roundup's summary (Capture.summarySource). */
+  summarySource?: string;
 }
 
 interface System {
@@ -164,6 +166,8 @@ export async function run(): Promise<void> {
     if (!score) corpusScores.set(key, score = newScore());
     return score;
   };
+  // Roundup's summary agreement by corpus and by the rule that produced the summary: where it gains and loses.
+  const bySummarySource: Record<string, Record<string, { pages: number; summaryF1: number }>> = {};
   for (const page of pages) {
     const html = htmlOf(page);
     for (const system of systems) {
@@ -172,8 +176,14 @@ export async function run(): Promise<void> {
       if (result === null) score.exceptions += 1;
       record(score, page, result, ms);
       record(corpusScore(system.name, page.corpus), page, result, ms);
+      if (system.name === 'roundup' && page.expected.excerpt) {
+        const row = ((bySummarySource[page.corpus] ??= {})[result?.summarySource ?? 'exception'] ??= { pages: 0, summaryF1: 0 });
+        row.pages += 1;
+        row.summaryF1 += result ? tokenF1(result.summary, page.expected.excerpt) : 0;
+      }
     }
   }
+  for (const rows of Object.values(bySummarySource)) for (const row of Object.values(rows)) row.summaryF1 /= row.pages;
 
   const results = Object.fromEntries([...scores].map(([name, score]) => {
     const sorted = [...score.times].sort((a, b) => a - b);
@@ -202,7 +212,10 @@ export async function run(): Promise<void> {
   }
   const ratio = (results['roundup']?.medianMs ?? 0) / (results['readability']?.medianMs ?? 1);
   const leadFinders = compareLeadFinders(pages, htmlOf);
-  const report = { date: new Date().toISOString(), node: process.version, pages: pages.length, systems: results, byCorpus, medianTimeRatioRoundupOverReadability: ratio, leadFinders };
+  const report = {
+    date: new Date().toISOString(), node: process.version, pages: pages.length, systems: results, byCorpus,
+    roundupSummaryBySource: bySummarySource, medianTimeRatioRoundupOverReadability: ratio, leadFinders,
+  };
 
   mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
   writeFileSync(new URL('./results/capture.json', import.meta.url), `${JSON.stringify(report, null, 2)}\n`);
@@ -211,6 +224,11 @@ export async function run(): Promise<void> {
     const cells = Object.entries(systemsInCorpus).map(([system, r]) => `${system} title ${(r.titleAgreementExcludingWrongExpected * 100).toFixed(1)}%`
       + `${r.summaryF1 === null ? '' : ` F1 ${r.summaryF1.toFixed(3)}`} present ${(r.summaryPresent * 100).toFixed(1)}%`);
     console.log(`  ${corpus}: ${cells.join('; ')}`);
+  }
+  for (const [corpus, rows] of Object.entries(bySummarySource)) {
+    const cells = Object.entries(rows).sort(([, a], [, b]) => b.pages - a.pages)
+      .map(([source, row]) => `${source} ${row.pages} pages F1 ${row.summaryF1.toFixed(3)}`);
+    console.log(`  roundup summary by source, ${corpus}: ${cells.join('; ')}`);
   }
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cutAtSentence } from './cut-summary.ts';
+import { cutAtSentence, sentenceEnds } from './cut-summary.ts';
 
 const sentence = (words: number) => `${Array.from({ length: words }, (_, index) => `${index === 0 ? 'Word' : 'word'}${index}`).join(' ')}.`;
 
@@ -22,6 +22,35 @@ describe('cutAtSentence', () => {
   it('prefers a word cut when whole sentences would keep too little', () => {
     const text = `Tiny. ${sentence(100)}`;
     expect(cutAtSentence(text, 200)).toMatch(/…$/);
+  });
+
+  it('keeps a text that runs up to a fifth past the target whole', () => {
+    const text = `${sentence(8)} ${sentence(6)}`;
+    expect(text.length).toBeGreaterThan(80);
+    expect(cutAtSentence(text, 80)).toBe(text);
+    expect(cutAtSentence(text, 60)).toBe(sentence(8));
+  });
+
+  it('cuts at the sentence end nearest the target, up to a fifth past it', () => {
+    // Sentence ends at 30, 98 and 159 characters. For a target of 90, 98 is nearest (30 is too
+    // short to stand for the text); for 70, 98 is too far past it and 30 is nearest.
+    const text = `${sentence(5)} ${sentence(11)} ${sentence(10)}`;
+    expect(cutAtSentence(text, 90)).toBe(`${sentence(5)} ${sentence(11)}`);
+    expect(cutAtSentence(text, 70)).toBe(sentence(5));
+  });
+
+  it.each([
+    ['a list number', 'Here is how it works, in order. 1. Open the settings.', ['Here is how it works, in order.', '1. Open the settings.']],
+    ['a German ordinal date', 'Die Wahl ist am 3. Oktober. Danach wird gezählt.', ['Die Wahl ist am 3. Oktober.', 'Danach wird gezählt.']],
+    ['a German ordinal century', 'Im 20. Jahrhundert wuchs die Stadt. Dann kam der Krieg.', ['Im 20. Jahrhundert wuchs die Stadt.', 'Dann kam der Krieg.']],
+  ])('does not end a sentence at %s', (_name, text, sentences) => {
+    let start = 0;
+    const found = sentenceEnds(text).map((end) => {
+      const sentenceText = text.slice(start, end).trim();
+      start = end;
+      return sentenceText;
+    });
+    expect(found).toEqual(sentences);
   });
 
   it.each([

@@ -50,6 +50,14 @@ describe('readJsonLd', () => {
     expect(facts.headline).toBe('Line break');
   });
 
+  it.each([
+    ['a bare CDATA section (Drupal)', '<![CDATA[ {"@type":"Article","headline":"Wrapped"} ]]>'],
+    ['a commented-out CDATA section', '//<![CDATA[\n{"@type":"Article","headline":"Wrapped"}\n//]]>'],
+    ['an HTML comment', '<!-- {"@type":"Article","headline":"Wrapped"} -->'],
+  ])('reads a block wrapped in %s', (_name, block) => {
+    expect(ld(block).headline).toBe('Wrapped');
+  });
+
   it('returns nothing for a page without JSON-LD or with only non-content nodes', () => {
     expect(ld().headline).toBeNull();
     expect(ld('{"@type":"Organization","name":"Org"}').headline).toBeNull();

@@ -65,9 +65,15 @@ function collectNodes(scripts: Element[]): Node[] {
   return nodes;
 }
 
+// Wrappers that old templates put around a script's text: an HTML comment, a CDATA section
+// (Drupal writes a bare `<![CDATA[`), either behind a `//`.
+const WRAPPER_START = /^(?:\/\/\s*)?(?:<!--|<!\[CDATA\[)\s*/;
+const WRAPPER_END = /\s*(?:\/\/\s*)?(?:-->|\]\]>)$/;
+
 /** JSON.parse, retried once without the raw control characters (newlines in strings) CMSs emit. */
 function parseLenient(text: string): unknown {
-  const body = text.trim().replace(/^<!--|-->$/g, '').replace(/^\/\/\s*<!\[CDATA\[|\/\/\s*\]\]>$/g, '');
+  let body = text.trim();
+  for (let layer = 0; layer < 2; layer += 1) body = body.replace(WRAPPER_START, '').replace(WRAPPER_END, '');
   try {
     return JSON.parse(body);
   } catch {

@@ -24,6 +24,26 @@ describe('findLeadParagraph', () => {
     expect(leadOf(body)).toBe(PROSE);
   });
 
+  it('takes the paragraph the page marks as its lead, above the body text', () => {
+    const standfirst = 'A short summary of the report, set above the article in larger type by the editors.';
+    const body = `<article><p class="article__standfirst">${standfirst}</p>
+      <div class="body"><p>${PROSE}</p><p>It recommends changes, to the budget, the staff, and the rules.</p><p>Critics, as usual, disagreed.</p></div></article>`;
+    expect(leadOf(body)).toBe(standfirst);
+    expect(leadOf(body.replace('article__standfirst', 'lead'))).toBe(standfirst);
+  });
+
+  it('does not take an excerpt of another story further down for the lead', () => {
+    const body = `<article><div class="body"><p>${PROSE}</p><p>It recommends changes, to the budget, the staff, and the rules.</p></div></article>
+      <div class="more"><p class="post-excerpt">Another story entirely, summarised in its card below the article, with commas.</p></div>`;
+    expect(leadOf(body)).toBe(PROSE);
+  });
+
+  it('passes over an epigraph for the article\'s own first paragraph', () => {
+    const body = `<main><blockquote><p>"No man ever steps in the same river twice, for it is not the same river and he is not the same man."</p></blockquote>
+      <p>${PROSE}</p><p>It recommends changes, to the budget, the staff, and the rules.</p></main>`;
+    expect(leadOf(body)).toBe(PROSE);
+  });
+
   it('leaves out hidden text inside the paragraph', () => {
     expect(leadOf(`<p><span aria-hidden="true">**WRONG**</span>${PROSE}</p>`)).toBe(PROSE);
   });

@@ -4,8 +4,10 @@ import { isHiddenByMarkup, textOf } from './element-text.ts';
 /**
  * The article's first real paragraph, found cheaply: score the parents of the first few hundred
  * `<p>`s by the prose they hold (Readability's idea, without its rewrite of the DOM), take the
- * best container, and return its first paragraph that reads like prose. Costs a few milliseconds
- * where Readability costs tens to hundreds, and never touches the document.
+ * best container, and return its first paragraph that reads like prose. A paragraph the page marks
+ * as its lead or standfirst above that one wins, and a quotation (an epigraph) gives way to the
+ * article's own words. Costs a few milliseconds where Readability costs tens to hundreds, and
+ * never touches the document.
  */
 const MAX_PARAGRAPHS = 400;
 const MAX_PARAGRAPH_CHARS = 3000;
@@ -18,6 +20,10 @@ const BOILERPLATE_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'compl
 const BOILERPLATE_NAME = /(?:^|[-_\s])(?:comments?|footer|sidebar|cookies?|consent|gdpr|banner|promo|newsletter|subscribe|signup|related|share|sharing|social|breadcrumbs?|masthead|menu|modal|popup|advert|ads|sponsor(?:ed)?|byline|author-?bio|caption|disclaimer|copyright|paywall|login|teaser|toolbar|widget|recirc|outbrain|taboola)(?:$|[-_\s])/i;
 const CONTENT_NAME = /(?:^|[-_\s])(?:article|body|content|main|post|entry|story|text|prose)(?:$|[-_\s])/i;
 const ARTICLE_ROOTS = new Set(['article', 'main', 'body']);
+// How templates name the summary paragraph set above an article: Bootstrap's `p.lead`, the
+// "standfirst" of British papers, the American "dek", WordPress's `entry-summary`, `post-excerpt`.
+const LEAD_NAME = /(?:^|[-_\s])(?:lead|lede|standfirst|dek|deck|summary|intro|introduction|excerpt)(?:$|[-_\s])/i;
+const LEAD_NAME_DEPTH = 2;
 
 interface Candidate {
   element: Element;
@@ -25,11 +31,38 @@ interface Candidate {
 }
 
 export function findLeadParagraph(paragraphs: ArrayLike<Element>): string | null {
-  const candidates = collectCandidates(paragraphs);
-  if (candidates.length === 0) return null;
-  const container = bestContainer(candidates);
-  const inContainer = candidates.find((candidate) => container?.contains(candidate.element) && readsLikeLead(candidate.text));
-  return (inContainer ?? candidates.find((candidate) => readsLikeLead(candidate.text)))?.text ?? null;
+  const scored = collectCandidates(paragraphs);
+  if (scored.length === 0) return null;
+  const container = bestContainer(scored);
+  return (leadOf(scored, (candidate) => container?.contains(candidate.element) ?? false) ?? leadOf(scored, () => true))?.text ?? null;
+}
+
+/**
+ * In document order, the first prose paragraph that `counts` and is not a quotation (else the
+ * first quoted one), unless a paragraph marked as the lead comes before it. Stops at the answer:
+ * pages have hundreds of paragraphs, and the lead is near the top.
+ */
+function leadOf(candidates: Candidate[], counts: (candidate: Candidate) => boolean): Candidate | null {
+  let marked: Candidate | null = null;
+  let quoted: { candidate: Candidate; marked: Candidate | null } | null = null;
+  for (const candidate of candidates) {
+    if (!readsLikeLead(candidate.text)) continue;
+    marked ??= isMarkedAsLead(candidate.element) ? candidate : null;
+    if (!counts(candidate)) continue;
+    if (!candidate.element.closest('blockquote')) return marked ?? candidate;
+    quoted ??= { candidate, marked };
+  }
+  return quoted ? quoted.marked ?? quoted.candidate : null;
+}
+
+function isMarkedAsLead(element: Element): boolean {
+  let current: Element | null = element;
+  for (let depth = 0; current && depth <= LEAD_NAME_DEPTH; depth += 1) {
+    const names = `${current.getAttribute('class') ?? ''} ${current.getAttribute('id') ?? ''}`;
+    if (names.split(/\s+/).some((name) => LEAD_NAME.test(name))) return true;
+    current = current.parentElement;
+  }
+  return false;
 }
 
 function collectCandidates(paragraphs: ArrayLike<Element>): Candidate[] {

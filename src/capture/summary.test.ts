@@ -31,6 +31,28 @@ describe('summary', () => {
     expect(capturePage(html(meta('og:description', 'No going back.') + meta('description', whole))).summary).toBe(whole);
   });
 
+  it('ends a description the site cut at its last whole sentence', () => {
+    const cut = 'The council approved the new transit plan on Monday, after months of debate. Critics said the (...)';
+    expect(capturePage(html(meta('og:description', cut))).summary)
+      .toBe('The council approved the new transit plan on Monday, after months of debate.');
+  });
+
+  it('prefers a written description to the article body copied into the tags', () => {
+    const body = `${LONG} `.repeat(30).trim();
+    const ld = '{"@type":"Article","description":"What the article is about, in the two sentences its editor wrote for it. Nothing more."}';
+    const head = meta('twitter:description', body) + meta('description', body.slice(0, 400))
+      + `<script type="application/ld+json">${ld}</script>`;
+    expect(capturePage(html(head))).toMatchObject({
+      summary: 'What the article is about, in the two sentences its editor wrote for it. Nothing more.',
+      summarySource: 'json-ld',
+    });
+  });
+
+  it('cuts a body-sized description when it is the only one', () => {
+    const body = `${LONG} `.repeat(30).trim();
+    expect(capturePage(html(meta('og:description', body))).summary.length).toBeLessThanOrEqual(360);
+  });
+
   it('falls back to the lead paragraph of the article, past navigation and bylines', () => {
     const body = `<nav><p>Home, News, Sport, Weather, and all the other sections of this site.</p></nav>
       <article><p>By Jane Doe, staff writer at the paper</p>

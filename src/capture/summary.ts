@@ -9,6 +9,7 @@ import { readPaperAbstract } from './paper.ts';
 import { readabilityLead } from './readability-lead.ts';
 import { cleanRepoDescription, type RepoPage } from './repo.ts';
 import { cleanSelection } from './selection.ts';
+import { dropTruncatedTail, isTruncated, withoutTruncationMark } from './truncated-text.ts';
 
 export interface SummaryFacts {
   selection: string | null | undefined;
@@ -27,7 +28,8 @@ export interface PickedSummary {
 /**
  * Selection → paper abstract (whole) → og:description → twitter:description → meta description →
  * JSON-LD description → lead paragraph (cheap scan, then Readability). Boilerplate descriptions are
- * skipped, not trusted; articles are cut at a sentence end to `summaryLength`.
+ * skipped, not trusted; a description the site cut loses its dangling fragment; articles are cut at
+ * a sentence end to about `summaryLength`.
  */
 export function pickSummary(context: PageContext, facts: SummaryFacts): PickedSummary {
   const selection = cleanSelection(facts.selection);
@@ -38,7 +40,7 @@ export function pickSummary(context: PageContext, facts: SummaryFacts): PickedSu
   }
   const cut = (text: string) => cutAtSentence(text, facts.summaryLength);
   const description = pickDescription(context, facts);
-  if (description) return { summary: cut(description.text), source: description.source };
+  if (description) return { summary: cut(dropTruncatedTail(description.text)), source: description.source };
   const lead = findLeadParagraph(context.elements.paragraphs)
     ?? readabilityLead(context.doc, context.elements.elementCount);
   if (lead) return { summary: cut(lead), source: 'readability' };
@@ -63,24 +65,40 @@ function pickDescription(context: PageContext, facts: SummaryFacts): Description
   const usable = candidates.filter((candidate) => candidate.text && !isJunkDescription(candidate.text, junkContext));
   const first = usable[0];
   if (!first) return null;
-  return fullerDescription(first, usable);
+  return fullerDescription(descriptionSized(first, usable), usable);
 }
 
 // Below this, a description is a teaser ("There’s no going back from here.") rather than a summary.
 const TEASER_CHARS = 80;
+// Above this, a "description" is the article body a CMS copied into the tag: search engines and
+// social cards show a few hundred characters at most, so nobody wrote it as a description.
+const BODY_CHARS = 1000;
+
+const isDescriptionSized = (text: string) => text.length >= TEASER_CHARS && text.length <= BODY_CHARS;
+
+/**
+ * A description written as one, rather than the article body copied into a tag; the body's first
+ * few hundred characters in another tag are not one either.
+ */
+function descriptionSized(chosen: Description, candidates: Description[]): Description {
+  if (chosen.text.length <= BODY_CHARS) return chosen;
+  const body = comparableTitle(chosen.text);
+  return candidates.find((candidate) => isDescriptionSized(candidate.text) && !isTruncated(candidate.text)
+    && !body.startsWith(comparableTitle(withoutTruncationMark(candidate.text)))) ?? chosen;
+}
 
 /**
  * The fuller of two descriptions: a site that cuts one ("…") or shortens its social teaser often
  * carries the whole summary in another tag.
  */
 function fullerDescription(chosen: Description, candidates: Description[]): Description {
-  if (/(?:…|\.\.\.)$/.test(chosen.text)) {
-    const prefix = comparableTitle(chosen.text.replace(/\s*(?:…|\.\.\.)$/, ''));
+  if (isTruncated(chosen.text)) {
+    const prefix = comparableTitle(withoutTruncationMark(chosen.text));
     const whole = candidates.find((candidate) => candidate.text.length > chosen.text.length
       && comparableTitle(candidate.text).startsWith(prefix));
     if (whole) return whole;
   }
   if (chosen.text.length >= TEASER_CHARS) return chosen;
   return candidates.find((candidate) => candidate.text.length >= Math.max(2 * chosen.text.length, TEASER_CHARS)
-    && !/(?:…|\.\.\.)$/.test(candidate.text)) ?? chosen;
+    && !isTruncated(candidate.text)) ?? chosen;
 }

@@ -30,6 +30,30 @@ describe('title', () => {
     expect(titleOf('<title>Friday Facts #282 - 0.17 in sight</title>')).toBe('Friday Facts #282 - 0.17 in sight');
   });
 
+  it('strips a short label after a pipe when no heading confirms the title', () => {
+    expect(titleOf('<title>A Sample Article | Hacker News</title>')).toBe('A Sample Article');
+    expect(titleOf('<title>Getting your code covered | Code | Jane Doe</title><meta name="author" content="Jane Doe">'))
+      .toBe('Getting your code covered');
+  });
+
+  it('keeps a pipe segment that is not a short label', () => {
+    expect(titleOf('<title>Episode 12 | The Big Interview</title>')).toBe('Episode 12 | The Big Interview');
+    expect(titleOf('<title>Rust in production | Why we moved our backend off Go.</title>')).toBe('Rust in production | Why we moved our backend off Go.');
+  });
+
+  it("strips a segment that names the site's domain", () => {
+    expect(titleOf('<title>The Shorter Discourse – sutta on dhammatalks.org</title>', '', 'https://www.dhammatalks.org/suttas/MN/MN37.html'))
+      .toBe('The Shorter Discourse');
+    expect(titleOf('<title>Why I left medium.com – Notes</title>', '', 'https://medium.com/@me/why')).toBe('Why I left medium.com – Notes');
+  });
+
+  it('strips a one-letter site name when the whole segment spells it', () => {
+    expect(titleOf('<title>Heinrich on X: "obsidian + claude code 101" / X</title>', '', 'https://x.com/heinrich/status/1'))
+      .toBe('Heinrich on X: "obsidian + claude code 101"');
+    expect(titleOf('<title>Plan for the week / X</title><meta property="og:site_name" content="X (formerly Twitter)">'))
+      .toBe('Plan for the week');
+  });
+
   it('takes the visible <h1> when a title tag spells it with a site name around it', () => {
     expect(titleOf('<title>Blog Post Title - Company Blog</title>', '<h1>Blog Post Title</h1>')).toBe('Blog Post Title');
   });

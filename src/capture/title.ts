@@ -39,9 +39,10 @@ export function pickTitle(context: PageContext, facts: TitleFacts): string {
   const headings = visibleHeadings(context.elements.h1s).filter((heading) => !isSiteName(heading));
 
   const stripped = candidates.map((title) => stripSiteAffixes(title, isSiteName)).filter(Boolean);
+  const fallback = stripped[0];
   const chosen = headingAgreedByCandidates(headings, candidates, isSiteName)
     ?? headingCompletingTruncatedTitle(headings, stripped)
-    ?? stripped[0] ?? headings[0] ?? '';
+    ?? (fallback ? withoutPipedLabel(fallback) : null) ?? headings[0] ?? '';
   return mostTypographicSpelling(chosen, [...headings, ...candidates, ...stripped]);
 }
 
@@ -119,4 +120,26 @@ function headingCompletingTruncatedTitle(headings: string[], candidates: string[
   if (!first || !/(?:…|\.\.\.)$/.test(first)) return null;
   const prefix = comparableTitle(first.replace(/\s*(?:…|\.\.\.)$/, ''));
   return headings.find((heading) => comparableTitle(heading).startsWith(prefix)) ?? null;
+}
+
+const MAX_LABEL_WORDS = 3;
+const MIN_HEADLINE_WORDS = 3;
+
+/**
+ * "A Sample Article | Hacker News": a pipe sets a label apart from the headline (headlines use
+ * dashes and colons, hardly ever a pipe), so a short trailing segment after the last pipe is the
+ * site or section even when nothing on the page names the site. Only for a title no heading
+ * confirmed, and only one segment: "Headline | Cūḷa Sutta | sutta on dhammatalks.org" keeps its
+ * subtitle.
+ */
+function withoutPipedLabel(title: string): string {
+  const parts = splitTitle(title);
+  if (parts.length < 3 || parts.at(-2)?.trim() !== '|') return title;
+  const label = parts.at(-1) ?? '';
+  const headline = parts.slice(0, -2).join('');
+  const words = (text: string) => text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
+  const labelWords = words(label);
+  if (labelWords === 0 || labelWords > MAX_LABEL_WORDS || /[.!?]$/.test(label.trim())) return title;
+  if (words(headline) < MIN_HEADLINE_WORDS || headline.length <= label.length) return title;
+  return headline.trim();
 }

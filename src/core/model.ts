@@ -88,7 +88,7 @@ export interface Settings {
   defaultSections: string[];
   introTemplate: string;
   outroTemplate: string;
-  /** Maximum summary length, in characters, for captured articles (papers keep their abstract). */
+  /** Target summary length, in characters, for captured articles: cut at the sentence end nearest it, at most 1.2x (papers and selections are kept whole). */
   summaryLength: number;
   /** How `{date}` is written: an Intl.DateTimeFormat `dateStyle`, or `iso`. */
   dateFormat: 'iso' | 'short' | 'medium' | 'long' | 'full';

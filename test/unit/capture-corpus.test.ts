@@ -12,13 +12,14 @@ import {
   type CorpusName, type CorpusPage, listCorpusPages, readPageHtml, titlesAgree, tokenF1, WRONG_EXPECTED_TITLES,
 } from './corpus.ts';
 
-// Reached when set (bench/results/capture.json): titles 96.5% (readability 96.0, metascraper 100,
-// defuddle 95.5), summary F1 0.829 (readability 0.772, metascraper 0.909), summaries on 98.9% of pages.
-const MIN_TITLE_AGREEMENT = 0.96;
-const MIN_TITLE_AGREEMENT_BY_CORPUS: Record<CorpusName, number> = { readability: 0.95, metascraper: 0.98, defuddle: 0.95 };
-const MIN_SUMMARY_F1 = 0.82;
-const MIN_SUMMARY_F1_BY_CORPUS: Partial<Record<CorpusName, number>> = { readability: 0.76, metascraper: 0.9 };
-const MIN_SUMMARY_PRESENT = 0.985;
+// Reached when set (bench/results/capture.json): titles 97.3% = 357/367 (readability 97/100, metascraper
+// 69/69, defuddle 191/198), summary F1 0.850 (readability 0.809, metascraper 0.909), summaries on 431/436
+// pages. Each threshold sits just below its level, so one page lost fails the suite.
+const MIN_TITLE_AGREEMENT = 0.971;
+const MIN_TITLE_AGREEMENT_BY_CORPUS: Record<CorpusName, number> = { readability: 0.965, metascraper: 0.99, defuddle: 0.962 };
+const MIN_SUMMARY_F1 = 0.845;
+const MIN_SUMMARY_F1_BY_CORPUS: Partial<Record<CorpusName, number>> = { readability: 0.805, metascraper: 0.905 };
+const MIN_SUMMARY_PRESENT = 0.987;
 
 interface Outcome {
   page: CorpusPage;
@@ -107,6 +108,12 @@ describe('capture over the corpus', () => {
     expect(capture.summarySource).toBe('abstract');
     expect(capture.summary).not.toMatch(/<|&lt;|^ABSTRACT/);
     expect(capture.summary).toMatch(/^An outbreak of the novel coronavirus/);
+  });
+
+  it('takes the written description over the article body a CMS copied into its tags (ACLU, Drupal)', () => {
+    const capture = byId('readability/aclu');
+    expect(capture.summarySource).toBe('json-ld');
+    expect(capture.summary).toBe('Facebook collects data about people who have never even opted in. But there are ways these non-users can protect themselves.');
   });
 
   it('reads a GitHub repository as owner/name with its description', () => {
