@@ -188,7 +188,7 @@ export const settingsSchema = strictPlainObject({
     v.integer((issue) => `expected a positive integer, got ${describeValue(issue.input)}`),
     v.minValue(1, (issue) => `expected a positive integer, got ${describeValue(issue.input)}`),
     v.maxValue(LIMITS.summaryLength, (issue) => `expected at most ${LIMITS.summaryLength}, got ${describeValue(issue.input)}`),
-    v.description('Maximum length of a captured article summary, in characters.'),
+    v.description('Target length of a captured article summary, in characters (cut at the nearest sentence end).'),
   ), DEFAULT_SETTINGS.summaryLength),
   dateFormat: v.optional(v.picklist(['iso', 'short', 'medium', 'long', 'full']), DEFAULT_SETTINGS.dateFormat),
 });
