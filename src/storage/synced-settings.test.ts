@@ -1,0 +1,70 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { formatHlc } from '../core/hlc.ts';
+import { DEFAULT_SETTINGS, type Hlc } from '../core/model.ts';
+import type { RoundupDatabase } from './db.ts';
+import { openTestDb } from './open-test-db.ts';
+import { getSettings, putSettings } from './settings-repo.ts';
+import { createSyncedSettings } from './synced-settings.ts';
+
+const clock = (ms: number, deviceId = 'here') => formatHlc({ ms, counter: 0, deviceId });
+
+let db: RoundupDatabase;
+afterEach(() => db.close());
+
+async function source() {
+  db = await openTestDb();
+  let ms = 1_000;
+  const stamps: Hlc[] = [];
+  const settings = createSyncedSettings(async () => db, async () => {
+    const at = clock(ms++);
+    stamps.push(at);
+    return at;
+  });
+  return { settings, stamps };
+}
+
+describe('settings as a synced value', () => {
+  it('offers nothing while the settings were never saved on this device', async () => {
+    const { settings, stamps } = await source();
+    expect(await settings.read()).toBeUndefined();
+    expect(stamps).toEqual([]);
+  });
+
+  it('stamps saved settings once, and again only after they change', async () => {
+    const { settings, stamps } = await source();
+    await putSettings(db, { ...DEFAULT_SETTINGS, newsletterName: 'Weekly' });
+    const first = await settings.read();
+    expect(first).toEqual({ value: { ...DEFAULT_SETTINGS, newsletterName: 'Weekly' }, at: clock(1_000) });
+    expect(await settings.read()).toEqual(first);
+    await putSettings(db, { ...DEFAULT_SETTINGS, newsletterName: 'Daily' });
+    expect(await settings.read()).toMatchObject({ value: { newsletterName: 'Daily' }, at: clock(1_001) });
+    expect(stamps).toHaveLength(2);
+  });
+
+  it('takes newer settings from another device and keeps their clock', async () => {
+    const { settings } = await source();
+    await putSettings(db, { ...DEFAULT_SETTINGS, newsletterName: 'Mine' });
+    await settings.read();
+    await settings.apply({ ...DEFAULT_SETTINGS, newsletterName: 'Theirs' }, clock(5_000, 'there'));
+    expect((await getSettings(db)).settings.newsletterName).toBe('Theirs');
+    expect(await settings.read()).toMatchObject({ at: clock(5_000, 'there') });
+  });
+
+  it('keeps its own settings against older ones, including an edit not stamped yet', async () => {
+    const { settings } = await source();
+    await putSettings(db, { ...DEFAULT_SETTINGS, newsletterName: 'Stamped' });
+    await settings.read();
+    await settings.apply({ ...DEFAULT_SETTINGS, newsletterName: 'Old' }, clock(500, 'there'));
+    expect((await getSettings(db)).settings.newsletterName).toBe('Stamped');
+    // Edited here after the last stamp: the edit gets a clock when compared, newer than what arrives.
+    await putSettings(db, { ...DEFAULT_SETTINGS, newsletterName: 'Edited here' });
+    await settings.apply({ ...DEFAULT_SETTINGS, newsletterName: 'Theirs' }, clock(1_000, 'there'));
+    expect((await getSettings(db)).settings.newsletterName).toBe('Edited here');
+  });
+
+  it('fills a fresh device with the settings another device chose', async () => {
+    const { settings } = await source();
+    await settings.apply({ ...DEFAULT_SETTINGS, newsletterName: 'Theirs' }, clock(10, 'there'));
+    expect((await getSettings(db)).settings.newsletterName).toBe('Theirs');
+  });
+});
