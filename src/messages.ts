@@ -7,7 +7,10 @@
 import * as v from 'valibot';
 import type { Capture } from './core/capture-types.ts';
 import type { FeaturedHit } from './core/featured.ts';
+import type { ImportPlan } from './core/import-plan.ts';
 import type { Issue, Settings } from './core/model.ts';
+import type { SearchHit } from './core/search-items.ts';
+import type { SyncStatusView } from './background/sync-status-view.ts';
 import { ITEM_KINDS } from './core/model.ts';
 import { settingsSchema } from './core/schema.ts';
 
@@ -33,7 +36,24 @@ const captureFields = v.strictObject({
   kind: v.picklist(ITEM_KINDS),
 });
 
+const index = v.pipe(v.number(), v.integer(), v.minValue(0));
+const sectionName = v.pipe(v.string(), v.trim(), v.minLength(1, 'a section needs a name'), v.maxLength(200));
+/**
+ * A file to import travels in chunks (see src/ui/upload-file.ts): one message of several megabytes
+ * stops the sending page for half a second while Chrome serializes it. 256 chunks of 1 MiB at most.
+ */
+const upload = {
+  uploadId: id,
+  chunkCount: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(256, 'the file is too large to import')),
+};
+
+const issuePatch = v.pipe(
+  v.partial(v.strictObject({ title: text(2000), tagline: text(2000), intro: text(200_000), outro: text(200_000) })),
+  v.check((patch) => Object.keys(patch).length > 0, 'nothing to change'),
+);
+
 const itemRef = v.strictObject({ issueId: id, itemId: id });
+const sectionRef = v.strictObject({ issueId: id, sectionId: id });
 const issueRef = v.strictObject({ issueId: id });
 const none = v.strictObject({});
 
@@ -53,18 +73,43 @@ export const protocol = {
   'item/update': returns<Issue>()(v.strictObject({ issueId: id, itemId: id, patch: itemPatch })),
   'item/remove': returns<Issue>()(itemRef),
   'item/restore': returns<Issue>()(itemRef),
-  'item/move': returns<Issue>()(v.strictObject({
-    issueId: id, itemId: id, sectionId: id, index: v.pipe(v.number(), v.integer(), v.minValue(0)),
-  })),
-  'section/add': returns<{ issue: Issue; sectionId: string }>()(v.strictObject({
-    issueId: id, name: v.pipe(v.string(), v.trim(), v.minLength(1, 'a section needs a name'), v.maxLength(200)),
-  })),
+  /** `index` counts the other live items of the target section; past the end means last. */
+  'item/move': returns<Issue>()(v.strictObject({ issueId: id, itemId: id, sectionId: id, index })),
+  'section/add': returns<{ issue: Issue; sectionId: string }>()(v.strictObject({ issueId: id, name: sectionName })),
+  'section/rename': returns<Issue>()(v.strictObject({ issueId: id, sectionId: id, name: sectionName })),
+  /** `index` counts the other live sections. */
+  'section/move': returns<Issue>()(v.strictObject({ issueId: id, sectionId: id, index })),
+  /** Removes the section with its items; `section/restore` undoes it. */
+  'section/remove': returns<Issue>()(sectionRef),
+  'section/restore': returns<Issue>()(sectionRef),
   'issue/create': returns<Issue>()(none),
   'issue/set-current': returns<Issue>()(issueRef),
   'issue/get': returns<Issue>()(issueRef),
   'issue/list': returns<IssueSummary[]>()(none),
+  'issue/update': returns<Issue>()(v.strictObject({ issueId: id, patch: issuePatch })),
+  /** Marks the issue published today; publishing a published issue changes nothing. */
+  'issue/publish': returns<Issue>()(issueRef),
+  /** A new draft (the next number, made current) with the issue's texts, sections and items. */
+  'issue/duplicate': returns<Issue>()(issueRef),
+  /** Items of every issue matching a link or words: "did we already feature this?" */
+  'items/search': returns<SearchHit[]>()(v.strictObject({ query: text(8192) })),
+  /** Everything the portable backup holds. */
+  'backup/get': returns<{ settings: Settings; issues: Issue[] }>()(none),
+  /** One chunk of a file to import; `import/preview` or `import/apply` then takes the whole file. */
+  'import/stage': returns<void>()(v.strictObject({
+    uploadId: id, index: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(255)), chunk: text(1_048_576),
+  })),
+  /** Validates a staged backup or issue file and says what importing it would change; writes nothing. */
+  'import/preview': returns<ImportPreview>()(v.strictObject(upload)),
+  /** Imports a staged file in one transaction, planned again on what is stored at that moment. */
+  'import/apply': returns<ImportPreview>()(v.strictObject({ ...upload, replaceSettings: v.boolean() })),
   'settings/get': returns<Settings>()(none),
   'settings/put': returns<Settings>()(v.strictObject({ settings: settingsSchema })),
+  // Sync (src/background/sync.ts, handlers/sync-handlers.ts).
+  /** What the sync status line shows: last synced, syncing, full (which issues stay local and why), errors. */
+  'sync/status': returns<SyncStatusView>()(none),
+  /** The "sync this issue" switch, shared by every device; answers the new status. */
+  'sync/set-issue': returns<SyncStatusView>()(v.strictObject({ issueId: id, sync: v.boolean() })),
 };
 
 export type MessageName = keyof typeof protocol;
@@ -114,3 +159,6 @@ export interface AddResult {
   /** True when the URL was already in the draft and the existing item was updated instead. */
   updatedExisting: boolean;
 }
+
+/** An import plan as the page shows it: without the issues to write. */
+export type ImportPreview = Omit<ImportPlan, 'writes' | 'fileSettings'>;

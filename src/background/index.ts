@@ -4,6 +4,7 @@ import browser, { type Runtime } from 'webextension-polyfill';
 import { refreshBadge } from './badge.ts';
 import { createMenus, handleMenuClick } from './menus.ts';
 import { routeMessage } from './router.ts';
+import { handleStorageChanged, handleSyncAlarm, startSync } from './sync.ts';
 
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => routeMessage(message, sender, browser.runtime.id));
 
@@ -12,6 +13,12 @@ browser.runtime.onInstalled.addListener(() => {
   void refreshBadge();
 });
 browser.runtime.onStartup.addListener(() => void refreshBadge());
+
+// Sync: these two wake a stopped worker (another device's change, a back-off or repair alarm); the mirror
+// reconciles everything at every start, so it is started here, on every wake-up.
+browser.storage.onChanged.addListener(handleStorageChanged);
+browser.alarms.onAlarm.addListener((alarm) => handleSyncAlarm(alarm.name));
+startSync();
 
 browser.contextMenus.onClicked.addListener((info, tab) => {
   handleMenuClick(info, tab).catch((error: unknown) => {
