@@ -1,42 +1,81 @@
-/** Lists the issues and the items of the chosen draft. The full editor (ordering, preview, export) is issue 5. */
-import { useEffect, useState } from 'preact/hooks';
-import { liveItems, liveSections } from '../src/core/issue-ops.ts';
-import type { Issue } from '../src/core/model.ts';
+/** The editor page: the issues at the left, the open issue in the middle, its preview and exports at the right. */
+import { useEffect } from 'preact/hooks';
+import { liveItems } from '../src/core/issue-ops.ts';
 import type { IssueSummary } from '../src/messages.ts';
+import { ImportPanel } from '../src/ui/import-panel.tsx';
 import { send } from '../src/ui/send.ts';
+import { IssueHead } from './issue-head.tsx';
+import { IssueList } from './issue-list.tsx';
+import { MarkdownField } from './markdown-field.tsx';
+import { PreviewPane } from './preview-pane.tsx';
+import { SearchBox } from './search-box.tsx';
+import { SectionsEditor } from './sections-editor.tsx';
+import { useEditor } from './use-editor.ts';
 
 export function Editor() {
-  const [issues, setIssues] = useState<IssueSummary[]>([]);
-  const [issue, setIssue] = useState<Issue | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const editor = useEditor();
+  const { issues, issue, settings, error, announcement, focusItemId, setFocusItemId } = editor;
 
   useEffect(() => {
-    (async () => {
-      const list = await send('issue/list', {});
-      setIssues(list);
-      const wanted = new URLSearchParams(location.hash.slice(1)).get('issue') ?? list[0]?.id;
-      if (wanted) setIssue(await send('issue/get', { issueId: wanted }));
-    })().catch((caught: unknown) => setError(String(caught)));
-  }, []);
+    if (!focusItemId || !issue) return;
+    const card = document.querySelector<HTMLElement>(`[data-item-id="${CSS.escape(focusItemId)}"]`);
+    card?.focus({ preventScroll: true });
+    card?.scrollIntoView({ block: 'nearest' });
+    setFocusItemId(null);
+  }, [issue, focusItemId, setFocusItemId]);
+
+  // The open issue's line in the list follows edits at once, without asking the background again.
+  const listed: IssueSummary[] | null = issues && issue ? issues.map((summary) => (summary.id === issue.id
+    ? { ...summary, title: issue.title, status: issue.status, publishedAt: issue.publishedAt, itemCount: liveItems(issue).length }
+    : summary)) : issues;
+
+  async function newIssue() {
+    try {
+      const created = await send('issue/create', {});
+      await editor.reloadList();
+      editor.open(created.id);
+    } catch (caught) {
+      editor.fail(caught);
+    }
+  }
 
   return (
-    <main style={{ maxWidth: '48rem', margin: '0 auto', padding: '16px' }}>
-      <h1>Roundup</h1>
-      {error && <p role="alert" class="error">{error}</p>}
-      <nav aria-label="Issues">
-        <ul>{issues.map((summary) => <li key={summary.id}>#{summary.number} {summary.title} ({summary.status}, {summary.itemCount} items)</li>)}</ul>
-      </nav>
-      {issue && (
-        <article>
-          <h2>{issue.title}</h2>
-          {liveSections(issue).map((section) => (
-            <section key={section.id}>
-              <h3>{section.name}</h3>
-              <ul>{liveItems(issue, section.id).map((item) => <li key={item.id}><a href={item.url}>{item.title}</a>: {item.summary}</li>)}</ul>
-            </section>
-          ))}
-        </article>
-      )}
-    </main>
+    <div class="editor">
+      <aside class="sidebar" aria-label="Issues and search">
+        <p class="brand">Roundup</p>
+        <SearchBox onError={editor.fail} />
+        <button type="button" class="new-issue" onClick={() => void newIssue()}>New issue</button>
+        {listed && <IssueList issues={listed} openId={issue?.id ?? null} />}
+        <details class="sidebar-import">
+          <summary>Import a file</summary>
+          <ImportPanel id="editor-import" onImported={(result) => {
+            void editor.reloadList();
+            const first = [...result.newIssues, ...result.updatedIssues][0];
+            if (first) editor.open(first.id);
+          }} />
+        </details>
+        <a class="settings-link" href="../options/index.html">Settings and backup</a>
+      </aside>
+      <main class="issue-pane">
+        {error && <p role="alert" class="error">{error}</p>}
+        {issues && issues.length === 0 && !issue && (
+          <div class="empty">
+            <h1>No issues yet</h1>
+            <p>Start the first one, or import a backup or an issue file.</p>
+          </div>
+        )}
+        {issue && settings && (
+          <div key={issue.id}>
+            <IssueHead editor={editor} issue={issue} settings={settings} />
+            <h2 class="visually-hidden">Sections</h2>
+            <SectionsEditor editor={editor} issue={issue} />
+            <MarkdownField id="issue-outro" label="Outro" value={issue.outro}
+              onSave={(outro) => void editor.change(() => send('issue/update', { issueId: issue.id, patch: { outro } }))} />
+          </div>
+        )}
+      </main>
+      {issue && <PreviewPane key={issue.id} issue={issue} />}
+      <p class="visually-hidden" aria-live="polite">{announcement}</p>
+    </div>
   );
 }

@@ -1,0 +1,81 @@
+/** The top of an issue: its title, tagline and intro, and its life: publish, start the next, duplicate. */
+import { useState } from 'preact/hooks';
+import { formatIssueDate, formatIssueTitle } from '../src/core/issue-title.ts';
+import type { Issue, Settings } from '../src/core/model.ts';
+import { SavedField } from '../src/ui/saved-field.tsx';
+import { send } from '../src/ui/send.ts';
+import { MarkdownField } from './markdown-field.tsx';
+import type { EditorState } from './use-editor.ts';
+
+interface Props {
+  editor: EditorState;
+  issue: Issue;
+  settings: Settings;
+}
+
+export function IssueHead({ editor, issue, settings }: Props) {
+  const [confirming, setConfirming] = useState(false);
+  const [justPublished, setJustPublished] = useState(false);
+  const save = (patch: { title?: string; tagline?: string; intro?: string; outro?: string }) =>
+    void editor.change(() => send('issue/update', { issueId: issue.id, patch }));
+  const fromPattern = formatIssueTitle(settings.titlePattern,
+    { name: settings.newsletterName, number: issue.number, date: issue.publishedAt ?? issue.createdAt }, settings.dateFormat);
+  const published = issue.status === 'published' && issue.publishedAt !== null;
+
+  async function publish() {
+    setConfirming(false);
+    const done = await editor.change(() => send('issue/publish', { issueId: issue.id }), `Issue #${issue.number} is published.`);
+    if (done) {
+      setJustPublished(true);
+      await editor.reloadList();
+    }
+  }
+
+  async function startIssue(action: () => Promise<Issue>) {
+    try {
+      const created = await action();
+      await editor.reloadList();
+      editor.open(created.id);
+    } catch (caught) {
+      editor.fail(caught);
+    }
+  }
+
+  return (
+    <header class="issue-head">
+      <div class="issue-status-row">
+        <h1 class="issue-heading">Issue #{issue.number}</h1>
+        <span class={`status-chip ${issue.status}`}>
+          {published ? `Published ${formatIssueDate(issue.publishedAt ?? '', 'medium')}` : 'Draft'}
+        </span>
+        <div class="toolbar">
+          {!published && <button type="button" class="primary" aria-expanded={confirming} onClick={() => setConfirming(true)}>Publish…</button>}
+          <button type="button" onClick={() => void startIssue(() => send('issue/duplicate', { issueId: issue.id }))}>Duplicate as new draft</button>
+        </div>
+      </div>
+      {confirming && !published && (
+        <div class="notice confirm" role="group" aria-label="Confirm publishing">
+          <p>Mark issue #{issue.number} as published today? It moves to the archive, and can still be corrected.</p>
+          <div class="row">
+            <button type="button" class="primary" onClick={() => void publish()}>Publish issue #{issue.number}</button>
+            <button type="button" onClick={() => setConfirming(false)}>Cancel</button>
+          </div>
+        </div>
+      )}
+      {justPublished && published && (
+        <p class="notice" role="status">
+          Issue #{issue.number} is published and moved to the archive; you can still correct it.{' '}
+          <button type="button" class="link" onClick={() => void startIssue(() => send('issue/create', {}))}>Start the next draft</button>
+        </p>
+      )}
+      <div class="title-field">
+        <SavedField id="issue-title" label="Title" value={issue.title} onSave={(title) => save({ title })} class="title-input" />
+        {issue.title !== fromPattern && (
+          <button type="button" class="link" onClick={() => save({ title: fromPattern })}>Use the pattern: “{fromPattern}”</button>
+        )}
+      </div>
+      <SavedField id="issue-tagline" label="Tagline" value={issue.tagline} onSave={(tagline) => save({ tagline })} />
+      <MarkdownField id="issue-intro" label="Intro" value={issue.intro} onSave={(intro) => save({ intro })} />
+    </header>
+  );
+}
