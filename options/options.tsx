@@ -1,8 +1,26 @@
+/**
+ * The settings page: how new issues are named and laid out, how long captured summaries get, and
+ * backup and restore. Settings shape new issues only; issues that exist, published ones above all,
+ * keep what they have.
+ */
+import { BackupPanel } from './backup-panel.tsx';
+import { SettingsForm } from './settings-form.tsx';
+import { useSettings } from './use-settings.ts';
+
 export function Options() {
+  const { settings, version, error, status, save, reload } = useSettings();
+  if (!settings) return <main class="options">{error ? <p role="alert" class="error">{error}</p> : <p>Loading…</p>}</main>;
   return (
-    <main style={{ font: '14px system-ui, sans-serif', padding: '16px', maxWidth: '40rem' }}>
-      <h1 style={{ fontSize: '18px' }}>Roundup settings</h1>
-      <p>Settings arrive with the editor page.</p>
+    <main class="options">
+      <header class="options-head">
+        <h1>Roundup settings</h1>
+        <a href="../editor/index.html">Open the editor</a>
+      </header>
+      {error && <p role="alert" class="error">{error}</p>}
+      <p class="saved" aria-live="polite">{status}</p>
+      {/* Started over when settings arrive from elsewhere (an import); while typed in, fields keep their own text. */}
+      <SettingsForm key={version} settings={settings} save={save} />
+      <BackupPanel onImported={() => void reload()} />
     </main>
   );
 }

@@ -1,0 +1,47 @@
+/**
+ * The settings as the page edits them: each change is shown at once and saved whole through the
+ * background (`settings/put`). Saves build on the latest local value, so quick edits of two fields
+ * do not undo each other. `version` changes only when settings come from elsewhere (an import),
+ * so fields that keep their own text know to start over.
+ */
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import type { Settings } from '../src/core/model.ts';
+import { errorText } from '../src/ui/error-text.ts';
+import { send } from '../src/ui/send.ts';
+
+export function useSettings() {
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [version, setVersion] = useState(0);
+  const [error, setError] = useState<string | null>(null);
+  const [status, setStatus] = useState('');
+  const latest = useRef<Settings | null>(null);
+
+  const reload = useCallback(async () => {
+    try {
+      const loaded = await send('settings/get', {});
+      latest.current = loaded;
+      setSettings(loaded);
+      setVersion((n) => n + 1);
+    } catch (caught) {
+      setError(errorText(caught));
+    }
+  }, []);
+
+  useEffect(() => { void reload(); }, [reload]);
+
+  const save = useCallback(async (patch: Partial<Settings>) => {
+    if (!latest.current) return;
+    const next = { ...latest.current, ...patch };
+    latest.current = next;
+    setSettings(next);
+    try {
+      await send('settings/put', { settings: next });
+      setError(null);
+      setStatus('Saved. New issues use these settings; existing issues keep theirs.');
+    } catch (caught) {
+      setError(`Not saved: ${errorText(caught)}`);
+    }
+  }, []);
+
+  return { settings, version, error, status, save, reload };
+}
