@@ -7,6 +7,7 @@ export const benches: Record<string, () => Promise<{ run: () => Promise<void> }>
   capture: () => import('./capture.ts'),
   // Drives the built extension: run `npm run build` first (npm run bench does).
   popup: () => import('./popup.ts'),
+  sync: () => import('./sync.ts'),
 };
 
 async function main(names: string[]): Promise<number> {
