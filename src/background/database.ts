@@ -4,7 +4,13 @@ import { openRoundupDb, type RoundupDatabase } from '../storage/db.ts';
 let opening: Promise<RoundupDatabase> | undefined;
 
 export function database(): Promise<RoundupDatabase> {
-  opening ??= openRoundupDb().catch((error: unknown) => {
+  opening ??= openRoundupDb().then((db) => {
+    // The browser closes the connection when the data is cleared or a newer version opens: open anew next time.
+    const forget = () => { opening = undefined; };
+    db.addEventListener('close', forget);
+    db.addEventListener('versionchange', forget);
+    return db;
+  }, (error: unknown) => {
     opening = undefined; // let the next request try again rather than caching the failure
     throw error;
   });
