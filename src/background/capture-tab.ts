@@ -7,7 +7,7 @@ import browser from 'webextension-polyfill';
 import * as v from 'valibot';
 import type { Capture } from '../core/capture-types.ts';
 import { SUMMARY_SOURCES } from '../core/capture-types.ts';
-import { ITEM_KINDS } from '../core/model.ts';
+import { DEFAULT_SETTINGS, ITEM_KINDS } from '../core/model.ts';
 import { captureFromTabOnly, whyNotReadable } from './tab-fallback.ts';
 
 export interface TabCapture {
@@ -26,11 +26,14 @@ const captureSchema = v.object({
 
 export async function captureTab(tabId: number, url: string, title: string, summaryLength: number): Promise<TabCapture> {
   try {
-    await browser.scripting.executeScript({
-      target: { tabId },
-      func: (options: { summaryLength: number }) => { globalThis.roundupCaptureOptions = options; },
-      args: [{ summaryLength }],
-    });
+    if (summaryLength !== DEFAULT_SETTINGS.summaryLength) {
+      // One more round trip into the page, only for editors who changed the length.
+      await browser.scripting.executeScript({
+        target: { tabId },
+        func: (options: { summaryLength: number }) => { globalThis.roundupCaptureOptions = options; },
+        args: [{ summaryLength }],
+      });
+    }
     const [frame] = await browser.scripting.executeScript({ target: { tabId }, files: ['capture.js'] });
     const parsed = v.safeParse(captureSchema, frame?.result);
     if (!parsed.success) throw new Error('the page returned no usable capture');

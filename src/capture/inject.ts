@@ -26,6 +26,8 @@ function readSelection(): string | null {
 
 export function captureThisPage(): Capture {
   const options = globalThis.roundupCaptureOptions ?? {};
+  // Options are for this capture only: the isolated world outlives it until the page navigates.
+  globalThis.roundupCaptureOptions = undefined;
   return extractCapture(document, {
     url: document.URL,
     selection: readSelection(),

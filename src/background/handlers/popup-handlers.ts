@@ -5,12 +5,12 @@ import { addItem, liveItems, liveSections, moveItem, updateItem } from '../../co
 import type { Issue, Item } from '../../core/model.ts';
 import type { PopupState } from '../../messages.ts';
 import { listIssues } from '../../storage/issues-repo.ts';
-import { getLastSectionId, putLastSectionId } from '../../storage/meta-repo.ts';
+import { getCurrentDraftId, getLastSectionId, putLastSectionId } from '../../storage/meta-repo.ts';
 import { getPendingDraft, pendingKeyForTab, putPendingDraft } from '../../storage/pending-repo.ts';
 import { getSettings } from '../../storage/settings-repo.ts';
 import { captureTab } from '../capture-tab.ts';
 import { database } from '../database.ts';
-import { ensureCurrentDraft } from '../drafts.ts';
+import { createNextIssue } from '../drafts.ts';
 import { edit, summarize } from './edit-issue.ts';
 import type { HandlersFor } from './handler-types.ts';
 
@@ -35,13 +35,17 @@ async function defaultSectionFor(issue: Issue, site: string): Promise<string | n
 export const popupHandlers: HandlersFor<'popup/open' | 'pending/save' | 'item/add'> = {
   async 'popup/open'({ tabId, url, title }): Promise<PopupState> {
     const db = await database();
-    const { settings } = await getSettings(db);
-    const [tab, draft, pending, listed] = await Promise.all([
-      captureTab(tabId, url, title, settings.summaryLength),
-      ensureCurrentDraft(),
+    // The capture (the slow part: it runs in the page) starts as soon as the summary length is known,
+    // while the issues are read once, for the current draft, the draft list and "already featured" alike.
+    const [tab, currentId, pending, listed] = await Promise.all([
+      getSettings(db).then(({ settings }) => captureTab(tabId, url, title, settings.summaryLength)),
+      getCurrentDraftId(db),
       getPendingDraft(db, pendingKeyForTab(tabId), url),
       listIssues(db),
     ]);
+    const storedDrafts = listed.values.filter((issue) => issue.status === 'draft');
+    const draft = storedDrafts.find((issue) => issue.id === currentId) ?? storedDrafts[0] ?? await createNextIssue();
+    const drafts = storedDrafts.some((issue) => issue.id === draft.id) ? storedDrafts : [draft, ...storedDrafts];
     const { capture } = tab;
     const existing = findLiveItemByUrl(draft, capture.url, capture.canonicalUrl);
     const index = buildFeaturedIndex(listed.values.filter((issue) => issue.id !== draft.id));
@@ -52,7 +56,7 @@ export const popupHandlers: HandlersFor<'popup/open' | 'pending/save' | 'item/ad
       : null;
     return {
       capture, captureProblem: tab.problem, pending: pendingFields, draft,
-      drafts: listed.values.filter((issue) => issue.status === 'draft').map(summarize),
+      drafts: drafts.map(summarize),
       existingItemId: existing?.id ?? null, featured,
       defaultSectionId: pending?.sectionId ?? existing?.sectionId ?? await defaultSectionFor(draft, capture.site),
       problems: listed.problems.map((problem) => `A stored ${problem.store} record could not be read: ${problem.message}`),
