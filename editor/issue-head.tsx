@@ -4,6 +4,7 @@ import { formatIssueDate, formatIssueTitle } from '../src/core/issue-title.ts';
 import type { Issue, Settings } from '../src/core/model.ts';
 import { SavedField } from '../src/ui/saved-field.tsx';
 import { send } from '../src/ui/send.ts';
+import { SyncStatus } from '../src/ui/sync-status.tsx';
 import { MarkdownField } from './markdown-field.tsx';
 import type { EditorState } from './use-editor.ts';
 
@@ -49,6 +50,7 @@ export function IssueHead({ editor, issue, settings }: Props) {
           {published ? `Published ${formatIssueDate(issue.publishedAt ?? '', 'medium')}` : 'Draft'}
         </span>
         <div class="toolbar">
+          <SyncStatus issueId={issue.id} />
           {!published && <button type="button" class="primary" aria-expanded={confirming} onClick={() => setConfirming(true)}>Publish…</button>}
           <button type="button" onClick={() => void startIssue(() => send('issue/duplicate', { issueId: issue.id }))}>Duplicate as new draft</button>
         </div>

@@ -3,6 +3,7 @@
  * backup and restore. Settings shape new issues only; issues that exist, published ones above all,
  * keep what they have.
  */
+import { SyncStatus } from '../src/ui/sync-status.tsx';
 import { BackupPanel } from './backup-panel.tsx';
 import { SettingsForm } from './settings-form.tsx';
 import { useSettings } from './use-settings.ts';
@@ -20,6 +21,11 @@ export function Options() {
       <p class="saved" aria-live="polite">{status}</p>
       {/* Started over when settings arrive from elsewhere (an import); while typed in, fields keep their own text. */}
       <SettingsForm key={version} settings={settings} save={save} />
+      <section aria-labelledby="sync-heading">
+        <h2 id="sync-heading">Sync</h2>
+        <p>Drafts and settings follow you to your other devices through the browser's own sync; each issue has a “Sync this issue” switch in the editor.</p>
+        <SyncStatus />
+      </section>
       <BackupPanel onImported={() => void reload()} />
     </main>
   );

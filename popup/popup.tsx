@@ -3,6 +3,7 @@ import { usePopup } from './use-popup.ts';
 import { CaptureForm } from './capture-form.tsx';
 import { DraftItems } from './draft-items.tsx';
 import { IssueBar } from './issue-bar.tsx';
+import { SyncStatus } from '../src/ui/sync-status.tsx';
 
 export function Popup() {
   const popup = usePopup();
@@ -27,6 +28,7 @@ export function Popup() {
           <IssueBar popup={popup} state={state} />
           <CaptureForm popup={popup} state={state} form={form} />
           <DraftItems popup={popup} draft={state.draft} />
+          <footer class="popup-footer"><SyncStatus /></footer>
         </>
       )}
     </main>
