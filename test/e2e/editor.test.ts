@@ -5,13 +5,13 @@
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Issue } from '../../src/core/model.ts';
 import { serializeIssueFile } from '../../src/core/portable.ts';
+import { seriousAxeViolations } from './axe.ts';
 import { launchWithExtension, type ExtensionBrowser } from './harness.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -58,15 +58,6 @@ async function download(buttonName: string): Promise<string> {
 /** The item card that has the keyboard focus (the editor puts it back on a moved card). */
 function focusedItemId(): Promise<string | undefined> {
   return page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.itemId);
-}
-
-async function seriousAxeViolations(target: Page) {
-  await target.evaluate(readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8'));
-  const violations = await target.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run(): Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: unknown }> }> }> } }).axe;
-    return (await axe.run()).violations.map(({ id, impact, nodes }) => ({ id, impact, targets: nodes.map((node) => node.target) }));
-  });
-  return violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
 }
 
 describe('the editor page', () => {

@@ -4,11 +4,11 @@
  * accessibility.
  */
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Issue } from '../../src/core/model.ts';
+import { seriousAxeViolations } from './axe.ts';
 import { launchWithExtension, type ExtensionBrowser } from './harness.ts';
 
 const SEED = resolve(import.meta.dirname, '../fixtures/issue-206.json');
@@ -51,15 +51,6 @@ async function storedState(): Promise<{ issues: unknown[]; settings: unknown }> 
 
 async function importFile(file: string | { name: string; mimeType: string; buffer: Buffer }) {
   await page.getByLabel('Import a backup or issue file').setInputFiles(file);
-}
-
-async function seriousAxeViolations(target: Page) {
-  await target.evaluate(readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8'));
-  const violations = await target.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run(): Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: unknown }> }> }> } }).axe;
-    return (await axe.run()).violations.map(({ id, impact, nodes }) => ({ id, impact, targets: nodes.map((node) => node.target) }));
-  });
-  return violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
 }
 
 describe('the settings page', () => {

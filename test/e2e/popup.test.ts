@@ -1,10 +1,9 @@
 /**
  * The editor's most frequent act, through the real toolbar button, the real popup, IndexedDB and badge.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousAxeViolations } from './axe.ts';
 import { launchWithExtension, type ExtensionBrowser } from './harness.ts';
 import { servePages, type PageServer } from './pages.ts';
 
@@ -111,14 +110,7 @@ describe('the popup', () => {
 
   it('has no serious or critical accessibility violations (axe-core)', async () => {
     const { popup, tab } = await openPopupOn(`${pages.origin}/demo-article`);
-    const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-    await popup.evaluate(axeSource);
-    const violations = await popup.evaluate(async () => {
-      const axe = (globalThis as unknown as { axe: { run(): Promise<{ violations: Array<{ id: string; impact: string; nodes: unknown[] }> }> } }).axe;
-      const result = await axe.run();
-      return result.violations.map(({ id, impact, nodes }) => ({ id, impact, nodes: nodes.length }));
-    });
-    expect(violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')).toEqual([]);
+    expect(await seriousAxeViolations(popup)).toEqual([]);
     await popup.close();
     await tab.close();
   });
