@@ -30,9 +30,10 @@ export function DraftItems({ popup, draft }: Props) {
   }
 
   const sections = liveSections(draft);
+  const count = liveItems(draft).length;
   return (
     <section class="draft" aria-labelledby="draft-heading">
-      <h2 id="draft-heading">Issue #{draft.number}: {liveItems(draft).length} items</h2>
+      <h2 id="draft-heading">Issue #{draft.number}: {count} {count === 1 ? 'item' : 'items'}</h2>
       {removed && (
         <p role="status" class="notice">
           Removed “{removed.title}”.{' '}
