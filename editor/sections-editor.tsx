@@ -6,6 +6,7 @@ import { useRef, useState } from 'preact/hooks';
 import { liveSections } from '../src/core/issue-ops.ts';
 import { describeItemPlace, itemMoveTarget, type ItemPlace } from '../src/core/item-move-target.ts';
 import type { Issue } from '../src/core/model.ts';
+import { AddSectionForm } from '../src/ui/add-section-form.tsx';
 import { send } from '../src/ui/send.ts';
 import { SectionBlock, type SectionActions } from './section-block.tsx';
 import type { EditorState } from './use-editor.ts';
@@ -19,7 +20,6 @@ interface Removed {
 
 export function SectionsEditor({ editor, issue }: { editor: EditorState; issue: Issue }) {
   const [removed, setRemoved] = useState<Removed | null>(null);
-  const [newSection, setNewSection] = useState('');
   const issueId = issue.id;
   // Keyboard moves run one after another, each from where the previous one left the item: a second
   // Alt+Arrow pressed before the first answer arrives must not start from the old order.
@@ -65,14 +65,6 @@ export function SectionsEditor({ editor, issue }: { editor: EditorState; issue: 
     if (restored) setRemoved(null);
   }
 
-  async function addSection(event: Event) {
-    event.preventDefault();
-    if (newSection.trim() === '') return;
-    const added = await editor.change(async () => (await send('section/add', { issueId, name: newSection })).issue,
-      `Added section ${newSection.trim()}.`);
-    if (added) setNewSection('');
-  }
-
   const sections = liveSections(issue);
   return (
     <div class="sections">
@@ -87,12 +79,8 @@ export function SectionsEditor({ editor, issue }: { editor: EditorState; issue: 
       {sections.map((section, index) => (
         <SectionBlock key={section.id} issue={issue} section={section} index={index} sectionCount={sections.length} drag={drag} actions={actions} />
       ))}
-      <form class="row add-section" onSubmit={(event) => void addSection(event)}>
-        <label for="new-section" class="visually-hidden">New section name</label>
-        <input id="new-section" type="text" placeholder="New section name" value={newSection}
-          onInput={(event) => setNewSection(event.currentTarget.value)} />
-        <button type="submit">Add section</button>
-      </form>
+      <AddSectionForm class="row add-section" placeholder="New section name" onAdd={async (name) =>
+        (await editor.change(async () => (await send('section/add', { issueId, name })).issue, `Added section ${name.trim()}.`)) !== null} />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { liveItems, liveSections } from '../src/core/issue-ops.ts';
 import type { Issue, Item } from '../src/core/model.ts';
+import { AddSectionForm } from '../src/ui/add-section-form.tsx';
 import { send } from '../src/ui/send.ts';
 import type { usePopup } from './use-popup.ts';
 
@@ -12,7 +13,6 @@ interface Props {
 /** The current draft, compact, by section: each item editable and removable (with undo). */
 export function DraftItems({ popup, draft }: Props) {
   const [removed, setRemoved] = useState<Item | null>(null);
-  const [newSection, setNewSection] = useState('');
 
   async function run(action: () => Promise<Issue>) {
     try {
@@ -20,13 +20,6 @@ export function DraftItems({ popup, draft }: Props) {
     } catch (caught) {
       popup.fail(caught);
     }
-  }
-
-  async function addSection(event: Event) {
-    event.preventDefault();
-    if (!newSection.trim()) return;
-    await run(async () => (await send('section/add', { issueId: draft.id, name: newSection })).issue);
-    setNewSection('');
   }
 
   const sections = liveSections(draft);
@@ -47,12 +40,10 @@ export function DraftItems({ popup, draft }: Props) {
           onSave={(itemId, patch) => run(() => send('item/update', { issueId: draft.id, itemId, patch }))}
           onRemove={(item) => run(() => send('item/remove', { issueId: draft.id, itemId: item.id })).then(() => setRemoved(item))} />
       ))}
-      <form class="row" onSubmit={(event) => void addSection(event)}>
-        <label for="new-section" class="visually-hidden">New section name</label>
-        <input id="new-section" type="text" placeholder="New section" value={newSection}
-          onInput={(event) => setNewSection(event.currentTarget.value)} />
-        <button type="submit">Add section</button>
-      </form>
+      <AddSectionForm placeholder="New section" onAdd={async (name) => {
+        await run(async () => (await send('section/add', { issueId: draft.id, name })).issue);
+        return true;
+      }} />
     </section>
   );
 }
