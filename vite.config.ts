@@ -1,6 +1,7 @@
 import { crx } from '@crxjs/vite-plugin';
 import { build, defineConfig, type Plugin } from 'vite';
 import manifest from './manifest.json' with { type: 'json' };
+import { patchLibraryHtmlSinks } from './scripts/patch-library-html-sinks.ts';
 
 /**
  * Builds src/capture/inject.ts as dist/capture.js: one self-contained classic script whose completion value
@@ -15,6 +16,7 @@ export function injectedCaptureScript(): Plugin {
       await build({
         configFile: false,
         logLevel: 'warn',
+        plugins: [patchLibraryHtmlSinks()],
         build: {
           outDir: options.dir,
           emptyOutDir: false,
@@ -30,7 +32,7 @@ export function injectedCaptureScript(): Plugin {
 // The manifest at the root points straight at the sources; crxjs rewrites the paths for dist/.
 // JSX is compiled for Preact through tsconfig's `jsxImportSource`, so no React-compat layer is needed.
 export default defineConfig({
-  plugins: [crx({ manifest }), injectedCaptureScript()],
+  plugins: [crx({ manifest }), injectedCaptureScript(), patchLibraryHtmlSinks()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,
