@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatHlc } from './hlc.ts';
 import type { Issue } from './model.ts';
+import { mergeIssues, normalizeIssue } from './merge.ts';
 import { parseIssue } from './schema.ts';
 import {
   addItem, addSection, createIssue, liveItems, liveSections, moveItem, moveSection, publishIssue, removeItem,
@@ -109,6 +110,61 @@ describe('sections', () => {
       ['a', clock(3)], ['b', clock(4)], ['c', clock(4)], ['d', undefined],
     ]);
     expect(itemIds(removed)).toEqual(['d']);
+  });
+});
+
+describe('a section removed on one device while another added to it ("add wins")', () => {
+  /** A removes "Industry" (s1) at 5; B, not knowing, files "e" into it at 4; the replicas then merge. */
+  function merged(): Issue {
+    const base = sampleIssue();
+    const onA = removeSection(base, 's1', clock(5));
+    const onB = addItem(base, newItem('e'), { sectionId: 's1', at: formatHlc({ ms: 4, counter: 0, deviceId: 'b' }) });
+    return mergeIssues(onA, onB);
+  }
+
+  it('stays shown, in its place and by its name, with only the item added elsewhere', () => {
+    const issue = merged();
+    expect(issue.sections.find((section) => section.id === 's1')?.deleted).toBe(clock(5));
+    expect(sectionNames(issue)).toEqual(['Industry', 'Learning', 'Papers']);
+    expect(itemIds(issue, 's1')).toEqual(['e']);
+    expect(itemIds(issue)).toEqual(['e', 'd']);
+  });
+
+  it('can be removed again: a newer tombstone for it and its items, which hides it', () => {
+    const removed = removeSection(merged(), 's1', clock(6));
+    expect(removed.sections.find((section) => section.id === 's1')).toMatchObject({ deleted: clock(6), clocks: { deleted: clock(6) } });
+    expect(removed.items.find((item) => item.id === 'e')?.deleted).toBe(clock(6));
+    expect(sectionNames(removed)).toEqual(['Learning', 'Papers']);
+    expect(sectionNames(mergeIssues(removed, merged()))).toEqual(['Learning', 'Papers']);
+  });
+
+  it.each<[string, (issue: Issue) => Issue]>([
+    ['renamed', (issue) => renameSection(issue, 's1', 'Industry news', clock(6))],
+    ['moved', (issue) => moveSection(issue, 's1', { index: 2 }, clock(6))],
+  ])('comes back for good when %s, as a merge would have it', (_name, edit) => {
+    const edited = edit(merged());
+    const section = edited.sections.find((candidate) => candidate.id === 's1');
+    expect(section && 'deleted' in section).toBe(false);
+    expect(section?.clocks.deleted).toBe(clock(5));
+    expect(normalizeIssue(edited).sections.find((candidate) => candidate.id === 's1')).toEqual(section);
+    // With its last item gone, it still shows: the edit, not the item, keeps it.
+    expect(liveSections(removeItem(edited, 'e', clock(7))).map((candidate) => candidate.id)).toContain('s1');
+  });
+
+  it('takes new and moved items while shown', () => {
+    const issue = moveItem(addItem(merged(), newItem('f'), { sectionId: 's1', at: clock(6) }), 'd', { sectionId: 's1', index: 0 }, clock(7));
+    expect(itemIds(issue, 's1')).toEqual(['d', 'e', 'f']);
+  });
+
+  it('hides once its last item is removed, and shows again when that removal is undone', () => {
+    const emptied = removeItem(merged(), 'e', clock(6));
+    expect(sectionNames(emptied)).toEqual(['Learning', 'Papers']);
+    const undone = restoreItem(emptied, 'e', clock(7));
+    expect(sectionNames(undone)).toEqual(['Industry', 'Learning', 'Papers']);
+    expect(itemIds(undone, 's1')).toEqual(['e']);
+    // An item removed together with the section may come back only while the section is shown.
+    expect(() => restoreItem(emptied, 'a', clock(8))).toThrow(/section was removed/);
+    expect(itemIds(restoreItem(undone, 'a', clock(8)), 's1')).toEqual(['a', 'e']);
   });
 });
 

@@ -44,8 +44,15 @@ export function createIssue(input: NewIssue): Issue {
   return { id: input.id, createdAt: input.createdAt, ...fields, sections, items: [], clocks: stampAll(fields, at) };
 }
 
+/**
+ * The sections the editor, the popup and the exports show, in reading order. "Add wins": a section
+ * removed on one device while another device added or edited an item in it stays shown, with its
+ * name and its surviving items, for as long as it holds one; otherwise that item would be live yet
+ * invisible, an edit lost to a removal its author never saw. Removing it again tombstones it anew.
+ */
 export function liveSections(issue: Issue): Section[] {
-  return issue.sections.filter((section) => section.deleted === undefined).sort(compareByPosition);
+  const holding = sectionsHoldingLiveItems(issue);
+  return issue.sections.filter((section) => isShownSection(section, holding)).sort(compareByPosition);
 }
 
 /** Live items of one section, or of every live section in reading order. */
@@ -72,7 +79,7 @@ export function addSection(issue: Issue, { id, name, at, after }: { id: string; 
 }
 
 export function renameSection(issue: Issue, sectionId: string, name: string, at: Hlc): Issue {
-  return replaceSection(issue, applyPatch(requireLiveSection(issue, sectionId), { name }, at));
+  return replaceSection(issue, editSection(requireLiveSection(issue, sectionId), { name }, at));
 }
 
 export function moveSection(issue: Issue, sectionId: string, target: SectionTarget, at: Hlc): Issue {
@@ -81,7 +88,7 @@ export function moveSection(issue: Issue, sectionId: string, target: SectionTarg
   const index = 'index' in target ? target.index
     : 'beforeSectionId' in target ? indexOfLive(siblings, target.beforeSectionId, 'section')
       : indexOfLive(siblings, target.afterSectionId, 'section') + 1;
-  return replaceSection(issue, applyPatch(section, { position: positionAt(siblings, index) }, at));
+  return replaceSection(issue, editSection(section, { position: positionAt(siblings, index) }, at));
 }
 
 /** Tombstones the section and its live items (with the same clock, so one undo can find them). */
@@ -128,7 +135,11 @@ export function restoreItem(issue: Issue, itemId: string, at: Hlc): Issue {
   if (item === undefined) throw new Error(`No item with id ${itemId} in issue #${issue.number}`);
   if (item.deleted === undefined) return issue;
   if (at <= item.deleted) throw new Error(`Cannot restore item ${itemId}: clock ${at} is not newer than its removal ${item.deleted}`);
-  if (!liveSections(issue).some((section) => section.id === item.sectionId)) {
+  // An item removed after its section was (one that had survived there, see liveSections) may come
+  // back, and brings the section back with it; items removed together with the section may not.
+  const section = issue.sections.find((candidate) => candidate.id === item.sectionId);
+  const survivedItsSection = section?.deleted !== undefined && item.deleted > section.deleted;
+  if (!survivedItsSection && !liveSections(issue).some((live) => live.id === item.sectionId)) {
     throw new Error(`Cannot restore item ${itemId}: its section was removed`);
   }
   const { deleted: _deleted, ...rest } = item;
@@ -154,6 +165,25 @@ function applyPatch<T extends Entity>(entity: T, patch: NoInfer<Partial<T>>, at:
   if (changed.length === 0) return entity;
   const values = Object.fromEntries(changed.map((field) => [field, copyValue(patch[field])]));
   return { ...entity, ...values, clocks: { ...entity.clocks, ...stampAll(values, at) } };
+}
+
+/**
+ * A rename or move of a section shown only because it still holds live items (see liveSections) is an
+ * edit newer than its removal, which brings it back for good: what the merge would make of it (merge.ts).
+ */
+function editSection(section: Section, patch: Partial<Section>, at: Hlc): Section {
+  const edited = applyPatch(section, patch, at);
+  if (edited === section || edited.deleted === undefined || at <= edited.deleted) return edited;
+  const { deleted: _deleted, ...revived } = edited;
+  return revived;
+}
+
+function sectionsHoldingLiveItems(issue: Issue): Set<string> {
+  return new Set(issue.items.filter((item) => item.deleted === undefined).map((item) => item.sectionId));
+}
+
+function isShownSection(section: Section, holdingLiveItems: ReadonlySet<string>): boolean {
+  return section.deleted === undefined || holdingLiveItems.has(section.id);
 }
 
 function sameValue(a: unknown, b: unknown): boolean {
@@ -193,7 +223,9 @@ function assertNewId(issue: Issue, id: string): void {
 function requireLiveSection(issue: Issue, sectionId: string): Section {
   const section = issue.sections.find((candidate) => candidate.id === sectionId);
   if (section === undefined) throw new Error(`No section with id ${sectionId} in issue #${issue.number}`);
-  if (section.deleted !== undefined) throw new Error(`Section "${section.name}" was removed from issue #${issue.number}`);
+  if (!isShownSection(section, sectionsHoldingLiveItems(issue))) {
+    throw new Error(`Section "${section.name}" was removed from issue #${issue.number}`);
+  }
   return section;
 }
 

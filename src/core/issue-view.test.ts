@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { formatHlc } from './hlc.ts';
+import { addItem, createIssue, removeSection } from './issue-ops.ts';
 import { toCleanMultiline, toOneLine, viewIssue } from './issue-view.ts';
+import { mergeIssues } from './merge.ts';
 import { makeIssue, makeItem, makeSection } from './test-factories.ts';
 
 describe('viewIssue', () => {
@@ -23,7 +26,7 @@ describe('viewIssue', () => {
     expect(view.sections[1]?.items.map((item) => item.id)).toEqual(['i1', 'i2', 'i3']);
   });
 
-  it('leaves out deleted items, items of deleted or missing sections, and sections left empty', () => {
+  it('leaves out deleted items, items of missing sections, sections left empty and removed sections with no live item', () => {
     const issue = makeIssue({
       sections: [
         makeSection({ id: 'kept', position: 'a0' }),
@@ -35,12 +38,45 @@ describe('viewIssue', () => {
         makeItem({ id: 'live', sectionId: 'kept' }),
         makeItem({ id: 'tombstone', sectionId: 'kept', deleted: 'hlc' }),
         makeItem({ id: 'gone-too', sectionId: 'only-deleted-items', deleted: 'hlc' }),
-        makeItem({ id: 'in-deleted', sectionId: 'deleted' }),
+        makeItem({ id: 'removed-with-its-section', sectionId: 'deleted', deleted: 'hlc' }),
         makeItem({ id: 'orphan', sectionId: 'missing' }),
       ],
     });
     const view = viewIssue(issue);
     expect(view.sections.map((section) => [section.id, section.items.map((item) => item.id)])).toEqual([['kept', ['live']]]);
+  });
+
+  it('shows a removed section, by its name and in its place, while it still holds a live item ("add wins")', () => {
+    const issue = makeIssue({
+      sections: [
+        makeSection({ id: 'kept', position: 'a0' }),
+        makeSection({ id: 'removed', name: 'Papers', position: 'a1', deleted: 'hlc' }),
+        makeSection({ id: 'last', position: 'a2' }),
+      ],
+      items: [
+        makeItem({ id: 'live', sectionId: 'kept' }),
+        makeItem({ id: 'added-elsewhere', sectionId: 'removed', position: 'a1' }),
+        makeItem({ id: 'removed-with-it', sectionId: 'removed', position: 'a0', deleted: 'hlc' }),
+        makeItem({ id: 'after', sectionId: 'last' }),
+      ],
+    });
+    const view = viewIssue(issue);
+    expect(view.sections.map((section) => [section.name, section.items.map((item) => item.id)])).toEqual([
+      ['Industry', ['live']], ['Papers', ['added-elsewhere']], ['Industry', ['after']],
+    ]);
+  });
+
+  it('shows an item added on one device to a section removed concurrently on another, after the merge', () => {
+    const at = (ms: number, device: string) => formatHlc({ ms, counter: 0, deviceId: device });
+    const base = createIssue({ id: 'issue', number: 7, title: 'Issue #7', sectionNames: ['News', 'Papers'], intro: '', outro: '',
+      createdAt: '2026-11-01T00:00:00.000Z', at: at(1, 'a'), makeId: (() => { let n = 0; return () => `s${++n}`; })() });
+    const removedOnA = removeSection(base, 's2', at(5, 'a'));
+    const { sectionId: _sectionId, position: _position, clocks: _clocks, ...fields } = makeItem({ id: 'from-b', title: 'Filed on B' });
+    const addedOnB = addItem(base, fields, { sectionId: 's2', at: at(3, 'b') });
+    for (const merged of [mergeIssues(removedOnA, addedOnB), mergeIssues(addedOnB, removedOnA)]) {
+      expect(viewIssue(merged).sections.map((section) => [section.name, section.items.map((item) => item.title)]))
+        .toEqual([['Papers', ['Filed on B']]]);
+    }
   });
 
   it('does not reorder the issue it was given', () => {

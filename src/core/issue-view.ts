@@ -5,6 +5,7 @@
  * The view deliberately has no `note`: a private note cannot leak into an export because no
  * renderer ever receives it.
  */
+import { liveSections } from './issue-ops.ts';
 import type { Issue, Item, ItemKind, Section } from './model.ts';
 import { toSafeLinkUrl } from './safe-url.ts';
 
@@ -74,12 +75,14 @@ function viewSection(section: Section, liveItems: Item[]): SectionView {
   return { id: section.id, name: toOneLine(section.name), items };
 }
 
-/** The live sections in order, each with its live items in order; sections with no live item are left out. */
+/**
+ * The live sections in order, each with its live items in order; sections with no live item are left out.
+ * Which sections are live is issue-ops' `liveSections`, the editor's and the popup's rule too: a section
+ * removed on one device while another added an item to it is shown with that item ("add wins").
+ */
 export function viewIssue(issue: Issue): IssueView {
   const liveItems = issue.items.filter((item) => item.deleted === undefined);
-  const sections = issue.sections
-    .filter((section) => section.deleted === undefined)
-    .sort(byPositionThenId)
+  const sections = liveSections(issue)
     .map((section) => viewSection(section, liveItems))
     .filter((section) => section.items.length > 0);
   return {

@@ -186,13 +186,16 @@ describe('mergeIssues: scenarios', () => {
     expect(liveIds(mergeIssues(onA, onB))).toEqual(['x', 'y', 'z', 'a-new', 'b-new']);
   });
 
-  it('removes a section with its items unless an item was edited after the removal', () => {
+  it('removes a section with its items unless an item was edited after the removal, which keeps the section shown', () => {
     const base = baseIssue();
     const removed = removeSection(base, 's1', clock(4, 'a'));
     const edited = updateItem(base, 'y', { title: 'Edited later' }, clock(5, 'b'));
     const merged = mergeIssues(removed, edited);
     expect(merged.sections.find((section) => section.id === 's1')?.deleted).toBe(clock(4, 'a'));
     expect(merged.items.filter((entity) => entity.deleted === undefined).map((entity) => entity.id)).toEqual(['y']);
+    // "Add wins" (issue-ops' liveSections): the tombstoned section still shows, holding the edited item.
+    expect(liveIds(merged, 's1')).toEqual(['y']);
+    expect(liveIds(merged)).toEqual(['y']);
   });
 
   it('brings a removed issue back when something inside it was edited later', () => {

@@ -76,9 +76,11 @@ describe('renderIssueAsMarkdown', () => {
   });
 
   it('never writes a note, and leaves out empty and deleted sections and deleted items', () => {
+    // A removed section that still holds a live item is shown (issue-view.ts, "add wins"); this one holds none.
     const issue = makeIssue({
       sections: [makeSection({ id: 'a', name: 'Kept' }), makeSection({ id: 'b', name: 'Empty' }), makeSection({ id: 'c', name: 'Gone', deleted: 'x' })],
-      items: [makeItem({ sectionId: 'a', note: 'my secret' }), makeItem({ id: 'd', sectionId: 'b', deleted: 'x' }), makeItem({ id: 'e', sectionId: 'c' })],
+      items: [makeItem({ sectionId: 'a', note: 'my secret' }), makeItem({ id: 'd', sectionId: 'b', deleted: 'x' }),
+        makeItem({ id: 'e', sectionId: 'c', deleted: 'x' })],
     });
     const markdown = renderIssueAsMarkdown(issue);
     expect(markdown).toContain('## Kept');

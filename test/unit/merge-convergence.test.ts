@@ -11,6 +11,7 @@ import {
   addItem, addSection, createIssue, liveItems, liveSections, moveItem, moveSection, publishIssue, removeItem,
   removeSection, renameSection, restoreItem, updateIssueFields, updateItem, type NewItem,
 } from '../../src/core/issue-ops.ts';
+import { viewIssue } from '../../src/core/issue-view.ts';
 import { latestClockOf, mergeIssues } from '../../src/core/merge.ts';
 import type { Hlc, Issue, Item, Section } from '../../src/core/model.ts';
 import { parseIssue } from '../../src/core/schema.ts';
@@ -109,7 +110,8 @@ function applyEdit(replica: Replica, step: Extract<Step, { kind: 'edit' }>, id: 
   }
 }
 
-function simulate(steps: readonly Step[], skews: readonly number[]) {
+/** `onMerged` sees every state a merge produced, the intermediate ones included. */
+function simulate(steps: readonly Step[], skews: readonly number[], onMerged: (issue: Issue) => void = () => undefined) {
   let nowMs = START_MS;
   const baseClock = tickHlc(createClock('r0'), nowMs);
   let base = createIssue({ id: 'issue', number: 1, title: 'Issue', sectionNames: ['A', 'B', 'C'], intro: '', outro: '',
@@ -128,6 +130,7 @@ function simulate(steps: readonly Step[], skews: readonly number[]) {
     const replica = replicaAt(index);
     replica.clock = receiveHlc(replica.clock, latestClockOf(incoming), nowMs + (skews[index] ?? 0)).state;
     replica.issue = mergeIssues(replica.issue, incoming);
+    onMerged(replica.issue);
   };
 
   for (const step of steps) {
@@ -185,6 +188,21 @@ describe('merge convergence across three replicas', () => {
         expect(registerValue(entity, write.register), `${write.entity}/${write.register}`).toBe(write.value);
       }
     }), { numRuns: 200 });
+  }, 60_000);
+
+  it('shows every live item exactly once in the view, also in a section removed while it was added ("add wins")', () => {
+    let liveInRemovedSections = 0;
+    fc.assert(fc.property(stepsArb, skewsArb, (steps, skews) => {
+      simulate(steps, skews, (merged) => {
+        const removedSections = new Set(merged.sections.filter((section) => section.deleted !== undefined).map((section) => section.id));
+        const live = merged.items.filter((candidate) => candidate.deleted === undefined);
+        liveInRemovedSections += live.filter((candidate) => removedSections.has(candidate.sectionId)).length;
+        const shown = viewIssue(merged).sections.flatMap((section) => section.items.map((shownItem) => shownItem.id));
+        expect(shown.toSorted()).toEqual(live.map((candidate) => candidate.id).toSorted());
+      });
+    }), { numRuns: 200 });
+    // The case this is about did come up: items live in sections another replica had removed.
+    expect(liveInRemovedSections).toBeGreaterThan(0);
   }, 60_000);
 
   it('brings nothing removed back without a newer edit, and keeps restores and newer edits', () => {
