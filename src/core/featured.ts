@@ -12,6 +12,7 @@ export interface FeaturedHit {
   issueNumber: number;
   issueStatus: IssueStatus;
   sectionName: string;
+  /** The item, or for a hit known only from synced keys (featured-lookup.ts) `synced:<issue id>`: the item is elsewhere. */
   itemId: string;
 }
 

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { buildFeaturedIndex } from './featured.ts';
+import { featuredKeysOfIssue, mergeFeaturedKeys, type FeaturedIssueKeys } from './featured-keys.ts';
+import { findFeaturedEverywhere, syncedHitItemId } from './featured-lookup.ts';
+import { issueWithLinks, testClock } from './featured-test-factories.ts';
+import { removeItem } from './issue-ops.ts';
+import type { Issue } from './model.ts';
+import { normalizeUrlForDedupe } from './url.ts';
+
+const PAGE = 'https://example.com/page-x';
+const lookup = (issues: Issue[], synced: FeaturedIssueKeys[], url = PAGE) =>
+  findFeaturedEverywhere({ index: buildFeaturedIndex(issues), issues, synced, dedupeKeys: [normalizeUrlForDedupe(url)] })
+    .map((hit) => [hit.issueNumber, hit.sectionName, hit.itemId, hit.issueStatus]);
+
+const published201 = issueWithLinks({ number: 201, links: [{ url: 'https://example.com/other' }, { url: `${PAGE}?utm_source=mail`, section: 'Papers' }] });
+const published202 = issueWithLinks({ number: 202, links: [{ url: PAGE }], atMs: 5_000 });
+
+describe('findFeaturedEverywhere', () => {
+  it('finds a link in an issue this device never held, through the synced keys', () => {
+    expect(lookup([], [featuredKeysOfIssue(published201)])).toEqual([[201, 'Papers', syncedHitItemId('issue-201'), 'published']]);
+  });
+
+  it('answers from the local copy when it is as new as the synced record, with the real item', () => {
+    expect(lookup([published201], [featuredKeysOfIssue(published201)])).toEqual([[201, 'Papers', '201-item-1', 'published']]);
+  });
+
+  it('answers from the synced record when another device changed the issue since: the link was removed there', () => {
+    const removedElsewhere = removeItem(published201, '201-item-1', testClock(9_000, 'other'));
+    expect(lookup([published201], [featuredKeysOfIssue(removedElsewhere)])).toEqual([]);
+    expect(lookup([removedElsewhere], [featuredKeysOfIssue(published201)])).toEqual([]);
+  });
+
+  it('ignores a synced tombstone for an issue deleted elsewhere', () => {
+    const deletedElsewhere = { ...published201, deleted: testClock(9_000), clocks: { ...published201.clocks, deleted: testClock(9_000) } };
+    expect(lookup([], [featuredKeysOfIssue(deletedElsewhere)])).toEqual([]);
+    expect(lookup([published201], mergeFeaturedKeys([featuredKeysOfIssue(published201)], [featuredKeysOfIssue(deletedElsewhere)]))).toEqual([]);
+  });
+
+  it('lists each issue once, newest first, local and synced together', () => {
+    const twiceInOne = issueWithLinks({ number: 150, links: [{ url: PAGE }, { url: `${PAGE}#again`, section: 'Papers' }] });
+    expect(lookup([published202, twiceInOne], [featuredKeysOfIssue(published201)])).toEqual([
+      [202, 'News', '202-item-0', 'published'], [201, 'Papers', syncedHitItemId('issue-201'), 'published'], [150, 'News', '150-item-0', 'published'],
+    ]);
+  });
+
+  it('finds nothing for a link never featured', () => {
+    expect(lookup([published202], [featuredKeysOfIssue(published201)], 'https://example.com/never')).toEqual([]);
+  });
+});
