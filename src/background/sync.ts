@@ -12,6 +12,7 @@ import browser, { type Storage } from 'webextension-polyfill';
 import { parseSyncKey } from '../core/sync-codec.ts';
 import { listIssues } from '../storage/issues-repo.ts';
 import { createSyncDraftStore, type SyncDraftStore } from '../storage/sync-draft-store.ts';
+import { createSyncedFeaturedKeys } from '../storage/synced-featured-keys.ts';
 import { getLastSyncedAt, putLastSyncedAt } from '../storage/sync-state-repo.ts';
 import { createSyncedSettings } from '../storage/synced-settings.ts';
 import { SyncMirror } from '../sync/mirror.ts';
@@ -50,8 +51,9 @@ function createRuntime(): SyncRuntime {
 }
 
 function createMirror({ area, store, scheduler }: Omit<SyncRuntime, 'mirror'>): SyncMirror {
-  const mirror = new SyncMirror({ area, store, scheduler, now: () => Date.now(), settings: createSyncedSettings(database, nextClock),
-    observeClock: receiveClock });
+  const now = () => Date.now();
+  const mirror = new SyncMirror({ area, store, scheduler, now, settings: createSyncedSettings(database, nextClock),
+    featured: createSyncedFeaturedKeys(database, now), observeClock: receiveClock });
   let persisted: number | null = null;
   mirror.subscribe(({ lastSyncedAt }) => {
     if (lastSyncedAt === null || lastSyncedAt === persisted) return;

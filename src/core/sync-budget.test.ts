@@ -1,8 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { countFeaturedIssues, type FeaturedIssueKeys } from './featured-keys.ts';
 import { formatHlc } from './hlc.ts';
-import { planSyncBudget, recordCost, type DraftCandidate } from './sync-budget.ts';
-import { SYNC_QUOTA, encodeDraft } from './sync-codec.ts';
+import { hashDedupeKey } from './link-hash.ts';
+import { FEATURED_BUDGET, fitFeaturedKeys, planSyncBudget, recordCost, type DraftCandidate } from './sync-budget.ts';
+import { SYNC_QUOTA, decodeFeaturedKeys, encodeDraft } from './sync-codec.ts';
 import { makeIssue } from './test-factories.ts';
 
 const clock = (ms: number) => formatHlc({ ms, counter: 0, deviceId: 'a' });
@@ -72,5 +74,59 @@ describe('planSyncBudget', () => {
   it('takes the cost of an encoded draft from its items', async () => {
     const record = await encodeDraft(makeIssue());
     expect(recordCost(record)).toEqual({ bytes: record.bytes, items: 2 });
+  });
+});
+
+/** Issue #`number` published on day `number` of 2026, with `links` links; a tombstone when `removed`. */
+function featured(number: number, links = 20, removed = false): FeaturedIssueKeys {
+  const hashes = Array.from({ length: links }, (_, link) => hashDedupeKey(`https://example.com/${number}/${link}`)).join('');
+  const record = { issueId: `issue-${number}`, number, publishedAt: new Date(Date.UTC(2026, 0, number)).toISOString(), at: clock(number) };
+  return removed ? { ...record, publishedAt: null, sections: [], removed: true } : { ...record, sections: [{ name: 'News', links: hashes }] };
+}
+
+const numbersIn = async (record: Awaited<ReturnType<typeof fitFeaturedKeys>>['record']) => {
+  const decoded = await decodeFeaturedKeys(record.items);
+  if (decoded.status !== 'complete') throw new Error(decoded.status);
+  return decoded.value.map((issue) => issue.number).sort((a, b) => a - b);
+};
+
+describe('fitFeaturedKeys', () => {
+  it('takes the 52 most recently published issues and every tombstone, within 15% of the area', async () => {
+    const list = [...Array.from({ length: 60 }, (_, index) => featured(index + 1)), featured(99, 0, true)];
+    const fitted = await fitFeaturedKeys(list);
+    expect(FEATURED_BUDGET).toEqual({ maxIssues: 52, maxBytes: 15_360 });
+    expect(fitted).toMatchObject({ issues: 52, leftOut: 8 });
+    expect(await numbersIn(fitted.record)).toEqual([...Array.from({ length: 52 }, (_, index) => index + 9), 99]);
+    expect(fitted.record.bytes).toBeLessThanOrEqual(FEATURED_BUDGET.maxBytes);
+    expect(fitted.record.head.at).toBe(clock(99));
+  });
+
+  it('cuts the oldest issues while the record is over the byte cap, keeping as many as fit', async () => {
+    const list = Array.from({ length: 30 }, (_, index) => featured(index + 1, 100));
+    const fitted = await fitFeaturedKeys(list, { maxIssues: 52, maxBytes: 8_000 });
+    expect(fitted.record.bytes).toBeLessThanOrEqual(8_000);
+    expect(fitted.issues).toBeGreaterThan(0);
+    expect(await numbersIn(fitted.record)).toEqual(Array.from({ length: fitted.issues }, (_, index) => 31 - fitted.issues + index));
+    // One more issue would not have fitted.
+    const oneMore = await fitFeaturedKeys(list, { maxIssues: fitted.issues + 1, maxBytes: Infinity });
+    expect(oneMore.record.bytes).toBeGreaterThan(8_000);
+  });
+
+  it('still writes the tombstones, and nothing else, when not one issue fits', async () => {
+    const fitted = await fitFeaturedKeys([featured(1, 2_000), featured(2, 0, true)], { maxIssues: 52, maxBytes: 1_000 });
+    expect(fitted).toMatchObject({ issues: 0, leftOut: 1 });
+    expect(await numbersIn(fitted.record)).toEqual([2]);
+  });
+
+  it('reserves the featured keys before the drafts: the oldest draft goes local when they need its room', async () => {
+    const { record } = await fitFeaturedKeys(Array.from({ length: 52 }, (_, index) => featured(index + 1)));
+    const settings = { bytes: 400, items: 2 };
+    // Two drafts that just fit beside the settings alone.
+    const half = Math.floor((SYNC_QUOTA.totalBytes - settings.bytes) / 2) - 100;
+    const drafts = [draft('old', 1, half), draft('new', 2, half)];
+    const reserved = { bytes: settings.bytes + recordCost(record).bytes, items: settings.items + recordCost(record).items };
+    expect(planSyncBudget({ reserved: settings, drafts }).synced).toEqual(['new', 'old']);
+    expect(planSyncBudget({ reserved, drafts })).toMatchObject({ synced: ['new'], localOnly: [{ issueId: 'old', reason: 'no-room' }], full: true });
+    expect(countFeaturedIssues(Array.from({ length: 52 }, (_, index) => featured(index + 1)))).toBe(52);
   });
 });

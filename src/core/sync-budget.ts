@@ -1,14 +1,34 @@
 /**
- * Which drafts fit in the sync area (DESIGN.md: "when the budget is full, keep the newest drafts
- * in sync, the rest local-only, and say so in the UI"). Settings, the featured keys and any keys
- * Roundup cannot account for are reserved first; then drafts are taken newest first by their last
- * edit clock. A draft too big for the room left is skipped and older, smaller ones may still fit.
+ * How the sync area is shared (DESIGN.md: "when the budget is full, keep the newest drafts in sync,
+ * the rest local-only, and say so in the UI"), in this order:
+ * 1. the settings, and any keys Roundup cannot account for;
+ * 2. the featured keys of the most recent published issues, within FEATURED_BUDGET (fitFeaturedKeys);
+ * 3. drafts, newest first by their last edit clock (planSyncBudget). A draft too big for the room
+ *    left is skipped and older, smaller ones may still fit.
  *
- * The plan depends only on the drafts' clocks, sizes and ids, never on the order they are listed
- * in, so two devices holding the same drafts choose the same ones and never fight over the area.
+ * Each choice depends only on the data (clocks, sizes, ids, dates), never on the order things are
+ * listed in, so two devices holding the same data choose the same and never fight over the area.
  */
+import { countFeaturedIssues, latestFeaturedClock, recentFeaturedKeys, type FeaturedIssueKeys } from './featured-keys.ts';
+import { ZERO_HLC } from './hlc.ts';
 import type { Hlc } from './model.ts';
-import { SYNC_QUOTA, type EncodedRecord } from './sync-codec.ts';
+import { SYNC_QUOTA, encodeFeaturedKeys, type EncodedRecord } from './sync-codec.ts';
+
+/**
+ * The featured keys' share of the area. 52 issues are a year of a weekly newsletter, past which a link
+ * may well be featured again; 15% of the area (15,360 bytes) leaves 85% to the drafts, which are what
+ * sync is for. Seed-like issues of 20 links take about 240 bytes each (src/sync/capacity.ts), so 52 of
+ * them fit in about 12.5 KB; issues with more links are cut to fewer issues by the byte cap, oldest first.
+ */
+export const FEATURED_BUDGET = { maxIssues: 52, maxBytes: 15_360 } as const;
+
+export interface FittedFeaturedKeys {
+  record: EncodedRecord;
+  /** Published issues in the record. */
+  issues: number;
+  /** Published issues left out: older than the ones kept. */
+  leftOut: number;
+}
 
 export interface SyncCost {
   bytes: number;
@@ -65,4 +85,30 @@ export function planSyncBudget({ reserved, drafts, quota = SYNC_QUOTA }: SyncBud
 function newestFirst(a: DraftCandidate, b: DraftCandidate): number {
   if (a.at !== b.at) return a.at > b.at ? -1 : 1;
   return a.issueId < b.issueId ? -1 : a.issueId > b.issueId ? 1 : 0;
+}
+
+/**
+ * The record of the most recent published issues' featured keys (and every tombstone) that fits the
+ * budget: as many issues as `maxIssues` allows, fewer while the encoded record is over `maxBytes`.
+ * Compression makes the size of n issues only roughly proportional to n, so the count is searched.
+ */
+export async function fitFeaturedKeys(list: readonly FeaturedIssueKeys[], budget: { maxIssues: number; maxBytes: number } = FEATURED_BUDGET): Promise<FittedFeaturedKeys> {
+  const total = countFeaturedIssues(list);
+  const encode = (count: number) => {
+    const chosen = recentFeaturedKeys(list, count);
+    return encodeFeaturedKeys(chosen, latestFeaturedClock(chosen) ?? ZERO_HLC);
+  };
+  let [low, high] = [0, Math.min(total, budget.maxIssues)];
+  let best = await encode(high);
+  if (best.bytes > budget.maxBytes) {
+    high -= 1;
+    best = await encode(0);
+    while (low < high) {
+      const middle = Math.ceil((low + high) / 2);
+      const record = await encode(middle);
+      if (record.bytes <= budget.maxBytes) [low, best] = [middle, record];
+      else high = middle - 1;
+    }
+  } else low = high;
+  return { record: best, issues: low, leftOut: total - low };
 }

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import type { FeaturedIssueKeys } from './featured-keys.ts';
 import { formatHlc } from './hlc.ts';
+import { hashDedupeKey } from './link-hash.ts';
 import { normalizeIssue } from './merge.ts';
 import { DEFAULT_SETTINGS } from './model.ts';
 import type { Issue } from './model.ts';
 import {
   FEATURED_KEY, SETTINGS_KEY, SYNC_QUOTA, chunkKey, decodeDraft, decodeFeaturedKeys, decodeSettings, draftKey, encodeDraft,
-  encodeFeaturedKeys, encodeSettings, parseSyncKey, staleChunkKeys, syncItemBytes,
+  encodeFeaturedKeys, encodeRecord, encodeSettings, parseSyncKey, staleChunkKeys, syncItemBytes,
 } from './sync-codec.ts';
 import { makeIssue, makeItem } from './test-factories.ts';
 
@@ -26,6 +28,13 @@ function bigIssue(itemCount: number): Issue {
       id: `item-${index}`, title: `Item ${index} 🚀`, summary: incompressibleText(900, index + 1), clocks: { summary: clock(index + 1) },
     })),
   });
+}
+
+/** Issue #`100 + index`, with 20 links in two sections. */
+function featuredIssue(index: number): FeaturedIssueKeys {
+  const links = (section: number) => Array.from({ length: 10 }, (_, link) => hashDedupeKey(`example.com/${index}/${section}/${link}`)).join('');
+  return { issueId: `issue-${String(index).padStart(3, '0')}`, number: 100 + index, publishedAt: new Date(Date.UTC(2026, 0, 1 + index)).toISOString(),
+    at: clock(index + 1), sections: [{ name: 'Industry', links: links(0) }, { name: 'Libraries & Code', links: links(1) }] };
 }
 
 /** What Chrome measures, computed independently: bytes of key + JSON of the value. */
@@ -129,16 +138,29 @@ describe('settings and featured keys', () => {
     expect(Object.keys(encodedSettings.items)).toEqual([SETTINGS_KEY, `${SETTINGS_KEY}:0`]);
     expect(await decodeSettings(encodedSettings.items)).toMatchObject({ status: 'complete', value: settings, head: { at: clock(3) } });
 
-    const keys = Array.from({ length: 500 }, (_, index) => `example.com/articles/${index}`);
-    const featured = await encodeFeaturedKeys(keys, clock(4));
-    expect(await decodeFeaturedKeys(featured.items)).toMatchObject({ status: 'complete', value: keys });
+    const list = Array.from({ length: 60 }, (_, index) => featuredIssue(index));
+    const featured = await encodeFeaturedKeys(list, clock(60));
+    expect(await decodeFeaturedKeys(featured.items)).toMatchObject({ status: 'complete', value: list, head: { at: clock(60) } });
     expect(featured.key).toBe(FEATURED_KEY);
   });
 
-  it('refuses featured keys that are not strings', async () => {
-    const { items } = await encodeSettings(DEFAULT_SETTINGS, clock(1));
-    const asFeatured = Object.fromEntries(Object.entries(items).map(([key, value]) => [key.replace(/^s/, FEATURED_KEY), value]));
-    expect(await decodeFeaturedKeys(asFeatured)).toMatchObject({ status: 'invalid' });
+  it('splits a long list of featured keys into chunks under the per-item quota, and writes the same bytes whatever the order', async () => {
+    const list = Array.from({ length: 300 }, (_, index) => featuredIssue(index));
+    const record = await encodeFeaturedKeys(list, clock(300));
+    expect(record.head.n).toBeGreaterThan(1);
+    for (const [key, value] of Object.entries(record.items)) expect(chromeBytes(key, value)).toBeLessThanOrEqual(SYNC_QUOTA.itemBytes);
+    expect((await encodeFeaturedKeys(list.toReversed(), clock(300))).items).toEqual(record.items);
+    expect(await decodeFeaturedKeys(record.items)).toMatchObject({ status: 'complete', value: list });
+  });
+
+  it.each<[string, unknown]>([
+    ['settings in the featured record', DEFAULT_SETTINGS],
+    ['a list of strings (an older layout)', ['example.com/a']],
+    ['a fingerprint of the wrong length', [{ ...featuredIssue(1), sections: [{ name: 'News', links: 'abc' }] }]],
+    ['a record without a clock', [{ ...featuredIssue(1), at: 'yesterday' }]],
+  ])('refuses %s', async (_name, value) => {
+    const { items } = await encodeRecord(FEATURED_KEY, value, clock(1));
+    expect(await decodeFeaturedKeys(items)).toMatchObject({ status: 'invalid', error: expect.stringMatching(/^f: featured/) });
   });
 });
 

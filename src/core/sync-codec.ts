@@ -5,12 +5,14 @@
  *
  *   d:<issue id>      head {v, n, sum, at}: format, chunk count, checksum of the payload, last edit clock
  *   d:<issue id>:<i>  chunk i of n (a string)
- *   s, s:<i>          the settings;  f, f:<i>  the dedupe keys of recently featured links
+ *   s, s:<i>          the settings;  f, f:<i>  the featured keys of recent issues (featured-keys.ts)
  *
  * A record's keys are written in one `set()`, but another device may still see them arrive one
  * by one: a missing chunk or a checksum that does not match means "half-arrived, wait", never
  * "apply". The issue id is URI-encoded in keys so that `:` always separates the parts.
  */
+import { mergeFeaturedKeys, type FeaturedIssueKeys } from './featured-keys.ts';
+import { parseFeaturedKeys } from './featured-keys-schema.ts';
 import { HLC_PATTERN } from './hlc.ts';
 import { latestClockOf, normalizeIssue } from './merge.ts';
 import type { Hlc, Issue, Settings } from './model.ts';
@@ -30,7 +32,6 @@ export const SYNC_FORMAT_VERSION = 1;
 export const SETTINGS_KEY = 's';
 export const FEATURED_KEY = 'f';
 const DRAFT_PREFIX = 'd:';
-const MAX_FEATURED_KEYS = 20_000;
 
 export interface SyncHead {
   v: number;
@@ -97,8 +98,9 @@ export function encodeSettings(settings: Settings, at: Hlc): Promise<EncodedReco
   return encodeRecord(SETTINGS_KEY, settings, at);
 }
 
-export function encodeFeaturedKeys(keys: readonly string[], at: Hlc): Promise<EncodedRecord> {
-  return encodeRecord(FEATURED_KEY, keys, at);
+/** `at`: the newest record's clock; the records are written in canonical form (featured-keys.ts). */
+export function encodeFeaturedKeys(list: readonly FeaturedIssueKeys[], at: Hlc): Promise<EncodedRecord> {
+  return encodeRecord(FEATURED_KEY, mergeFeaturedKeys(list, []), at);
 }
 
 export async function decodeDraft(items: Readonly<Record<string, unknown>>, issueId: string): Promise<DecodeResult<Issue>> {
@@ -114,11 +116,8 @@ export function decodeSettings(items: Readonly<Record<string, unknown>>): Promis
   return decodeRecord(items, SETTINGS_KEY, (json) => parseSettings(json));
 }
 
-export function decodeFeaturedKeys(items: Readonly<Record<string, unknown>>): Promise<DecodeResult<string[]>> {
-  return decodeRecord(items, FEATURED_KEY, (json) => {
-    const valid = Array.isArray(json) && json.length <= MAX_FEATURED_KEYS && json.every((key) => typeof key === 'string');
-    return valid ? { ok: true, value: json as string[] } : { ok: false, error: 'featured: expected an array of strings' };
-  });
+export function decodeFeaturedKeys(items: Readonly<Record<string, unknown>>): Promise<DecodeResult<FeaturedIssueKeys[]>> {
+  return decodeRecord(items, FEATURED_KEY, (json) => parseFeaturedKeys(json));
 }
 
 /** Keys of `present` that belong to the record but not to its new version: chunks past the new count. */

@@ -9,6 +9,7 @@ import { ManualScheduler } from './manual-scheduler.ts';
 import { MemorySyncArea, deliverSync } from './memory-sync-area.ts';
 import { SyncMirror, type SyncStatus } from './mirror.ts';
 import type { DraftStore, SyncArea, SyncedValueSource } from './ports.ts';
+import { noise } from './test-noise.ts';
 
 const START = Date.UTC(2026, 10, 20);
 
@@ -97,15 +98,6 @@ async function settle(time: ManualScheduler, ms: number, ...devices: Device[]): 
 }
 
 const json = (issue: Issue | undefined) => JSON.stringify(issue === undefined ? null : normalizeIssue(issue));
-
-/** Pseudo-random letters: text that deflate cannot shrink much, to fill the area quickly. */
-function noise(length: number, seed: number): string {
-  let state = seed;
-  return Array.from({ length }, () => {
-    state = (Math.imul(state, 1_103_515_245) + 12_345) >>> 0;
-    return String.fromCharCode(97 + (state >>> 16) % 26);
-  }).join('');
-}
 
 describe('SyncMirror: writing', () => {
   it('writes a draft on start, readable by the codec', async () => {

@@ -13,9 +13,10 @@
  * giving another device's own writes time to arrive first. Local edits are debounced, so a burst
  * of edits costs one write; quota and rate errors back off exponentially.
  */
-import { planSyncBudget, recordCost, type DraftCandidate } from '../core/sync-budget.ts';
+import type { FeaturedIssueKeys } from '../core/featured-keys.ts';
+import { fitFeaturedKeys, planSyncBudget, recordCost, type DraftCandidate } from '../core/sync-budget.ts';
 import {
-  decodeDraft, decodeFeaturedKeys, decodeSettings, encodeDraft, encodeFeaturedKeys, encodeSettings, staleChunkKeys,
+  decodeDraft, decodeFeaturedKeys, decodeSettings, encodeDraft, encodeSettings, staleChunkKeys,
   type DecodeResult, type EncodedRecord, type SyncRecordRef,
 } from '../core/sync-codec.ts';
 import type { Hlc, Settings } from '../core/model.ts';
@@ -64,7 +65,8 @@ export interface SyncMirrorDeps {
   scheduler: SyncScheduler;
   now: () => number;
   settings?: SyncedValueSource<Settings>;
-  featured?: SyncedValueSource<string[]>;
+  /** The featured keys of published issues (core/featured-keys.ts); written within core/sync-budget's FEATURED_BUDGET. */
+  featured?: SyncedValueSource<FeaturedIssueKeys[]>;
   /**
    * Told the newest clock of every record applied from another device, so the device's hybrid
    * logical clock moves past it (`receiveHlc`): an edit made after seeing a change must win over it
@@ -212,8 +214,10 @@ export class SyncMirror {
     let checkAgainAt: number | null = null;
     const later = (at: number) => { checkAgainAt = Math.min(checkAgainAt ?? at, at); };
 
+    let featuredArrived = false;
     for (const [recordKey, { ref }] of records) {
       const outcome = await this.applyIncoming(area, recordKey, ref);
+      if (ref.kind === 'featured' && outcome.status === 'complete') featuredArrived = true;
       if (outcome.status === 'incomplete') {
         const since = this.incompleteSince.get(recordKey) ?? now;
         this.incompleteSince.set(recordKey, since);
@@ -228,7 +232,12 @@ export class SyncMirror {
       }
       if (outcome.status === 'unmanaged') untouchable.add(recordKey);
     }
-    if (!write) return { problems, plan: null, checkAgainAt, writeLater: false };
+    if (!write) {
+      // Featured keys merge rather than replace: when this device knows issues the incoming list lacks,
+      // the union goes back to the area (a write run that finds nothing different writes nothing).
+      if (featuredArrived) this.markDirty();
+      return { problems, plan: null, checkAgainAt, writeLater: false };
+    }
 
     const listings = await this.deps.store.listDrafts();
     const optedOut = new Set(listings.filter((listing) => !listing.syncEnabled).map((listing) => listing.id));
@@ -315,7 +324,7 @@ export class SyncMirror {
     const settings = await this.deps.settings?.read();
     if (settings) records.push(await this.encodeCached('s', settings, ({ value, at }) => encodeSettings(value, at)));
     const featured = await this.deps.featured?.read();
-    if (featured) records.push(await this.encodeCached('f', featured, ({ value, at }) => encodeFeaturedKeys(value, at)));
+    if (featured) records.push(await this.encodeCached('f', featured.value, async (list) => (await fitFeaturedKeys(list)).record));
     return records;
   }
 

@@ -38,10 +38,10 @@ export interface DraftStore {
   putIssue(issue: Issue): Promise<Issue>;
 }
 
-/** A small synced value other than drafts: the settings, the featured dedupe keys. */
+/** A small synced value other than drafts: the settings, the featured keys of published issues. */
 export interface SyncedValueSource<T> {
   read(): Promise<{ value: T; at: Hlc } | undefined>;
-  /** A value arrived from another device; the source decides (settings: newest `at` wins; keys: union). */
+  /** A value arrived from another device; the source decides (settings: newest `at` wins; featured keys: merged per issue). */
   apply(value: T, at: Hlc): Promise<void>;
 }
 

@@ -1,0 +1,64 @@
+/**
+ * The featured keys (core/featured-keys.ts) on this device: one list in the meta store, holding what
+ * arrived from other devices merged with what this device's own issues say. The popup reads it to say
+ * "Featured in Issue #N" for issues this device never held; the sync mirror reads it (refreshed from
+ * the issues first) to write the area, and merges what arrives into it. Nothing is ever removed
+ * because the area lost it: records go only when a newer tombstone replaces them, and tombstones
+ * after 30 days.
+ */
+import { collectFeaturedTombstones, latestFeaturedClock, mergeFeaturedKeys, mergeLocalIssuesIntoFeaturedKeys,
+  type FeaturedIssueKeys } from '../core/featured-keys.ts';
+import { parseFeaturedKeys } from '../core/featured-keys-schema.ts';
+import type { Issue } from '../core/model.ts';
+import { parseIssue } from '../core/schema.ts';
+import type { SyncedValueSource } from '../sync/ports.ts';
+import type { RoundupDatabase } from './db.ts';
+import { inTransaction } from './transaction.ts';
+
+const FEATURED_KEYS_KEY = 'syncFeaturedKeys';
+
+/** The list as stored; empty when there is none, or when it is damaged (it is rebuilt from the issues and the area). */
+export async function getSyncedFeaturedKeys(db: RoundupDatabase): Promise<FeaturedIssueKeys[]> {
+  return readStored(await inTransaction(db, ['meta'], 'readonly', 'read the featured links from other devices',
+    (tx) => tx.store.get(FEATURED_KEYS_KEY)));
+}
+
+export function createSyncedFeaturedKeys(db: () => Promise<RoundupDatabase>, now: () => number): SyncedValueSource<FeaturedIssueKeys[]> {
+  /** Read, change and write back in one transaction, so an update made meanwhile is merged, not lost. */
+  async function update(change: (stored: FeaturedIssueKeys[]) => FeaturedIssueKeys[], action: string): Promise<FeaturedIssueKeys[]> {
+    return inTransaction(await db(), ['meta'], 'readwrite', action, async (tx) => {
+      const raw: unknown = await tx.store.get(FEATURED_KEYS_KEY);
+      const stored = readStored(raw);
+      const next = collectFeaturedTombstones(change(stored), now());
+      if (JSON.stringify(next) !== JSON.stringify(raw)) await tx.store.put(next, FEATURED_KEYS_KEY);
+      return next;
+    });
+  }
+
+  return {
+    async read() {
+      const issues = await readAllIssues(await db());
+      const list = await update((stored) => mergeLocalIssuesIntoFeaturedKeys(stored, issues), 'update the featured links for sync');
+      const at = latestFeaturedClock(list);
+      return at === undefined ? undefined : { value: list, at };
+    },
+    async apply(value) {
+      await update((stored) => mergeFeaturedKeys(stored, value), 'save the featured links from another device');
+    },
+  };
+}
+
+function readStored(raw: unknown): FeaturedIssueKeys[] {
+  if (raw === undefined) return [];
+  const parsed = parseFeaturedKeys(raw);
+  return parsed.ok ? parsed.value : [];
+}
+
+/** Deleted issues too (they leave tombstones); a damaged record stays out, as the issue list reports it. */
+async function readAllIssues(db: RoundupDatabase): Promise<Issue[]> {
+  const records = await inTransaction(db, ['issues'], 'readonly', 'read the issues for the featured links', (tx) => tx.store.getAll());
+  return records.flatMap((raw: unknown) => {
+    const parsed = parseIssue(raw);
+    return parsed.ok ? [parsed.value] : [];
+  });
+}
