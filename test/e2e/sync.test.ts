@@ -2,7 +2,8 @@
  * Sync between two devices: two Chromium profiles running the built extension, with the browser's sync
  * played by this test, which copies one profile's sync area into the other over CDP (as the sync server
  * would: changed keys set, missing keys removed; the receiver's `storage.onChanged` fires with area `sync`).
- * Edits go through the extension's own messages; results are read from IndexedDB and from the sync area.
+ * Edits go through the extension's own messages; results are read from IndexedDB and from the sync area, and the
+ * "already featured" notice from the real popup, opened by the toolbar button.
  * The mirror debounces its writes (a few seconds) and waits a minute before repairing a wiped area, so the
  * test polls for each write instead of sleeping.
  */
@@ -10,9 +11,10 @@ import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { normalizeIssue } from '../../src/core/merge.ts';
 import type { Issue, Item } from '../../src/core/model.ts';
-import { decodeDraft, draftKey } from '../../src/core/sync-codec.ts';
+import { FEATURED_KEY, decodeDraft, decodeFeaturedKeys, draftKey } from '../../src/core/sync-codec.ts';
 import type { MessageArgs, MessageName, MessageResult, Reply } from '../../src/messages.ts';
 import { launchWithExtension, type ExtensionBrowser } from './harness.ts';
+import { servePages, type PageServer } from './pages.ts';
 
 interface Device {
   name: string;
@@ -23,6 +25,7 @@ interface Device {
 
 let a: Device;
 let b: Device;
+let pages: PageServer;
 let issueId: string;
 let itemId: string;
 
@@ -34,6 +37,7 @@ async function openDevice(name: string): Promise<Device> {
 }
 
 beforeAll(async () => {
+  pages = await servePages();
   a = await openDevice('A');
   b = await openDevice('B');
 });
@@ -41,6 +45,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await a?.browser.close();
   await b?.browser.close();
+  // After the browsers: the server waits for their keep-alive connections to end.
+  await pages?.close();
 });
 
 /** Sends one message of src/messages.ts from the device's extension page, as the popup and editor do. */
@@ -59,12 +65,13 @@ async function syncArea(device: Device): Promise<Record<string, unknown>> {
   return data;
 }
 
-/** The browser's sync, played once: `to`'s area ends up holding what `from`'s holds. */
-async function deliver(from: Device, to: Device): Promise<void> {
+/** The browser's sync, played once: `to`'s area ends up holding what `from`'s holds (of the keys `only` picks). */
+async function deliver(from: Device, to: Device, only: (key: string) => boolean = () => true): Promise<void> {
   const [source, target] = await Promise.all([syncArea(from), syncArea(to)]);
   const id = to.browser.extensionId;
-  const removed = Object.keys(target).filter((key) => !(key in source));
-  const changed = Object.fromEntries(Object.entries(source).filter(([key, value]) => JSON.stringify(value) !== JSON.stringify(target[key])));
+  const removed = Object.keys(target).filter((key) => only(key) && !(key in source));
+  const changed = Object.fromEntries(Object.entries(source)
+    .filter(([key, value]) => only(key) && JSON.stringify(value) !== JSON.stringify(target[key])));
   if (removed.length > 0) await to.cdp.send('Extensions.removeStorageItems' as never, { id, storageArea: 'sync', keys: removed } as never);
   if (Object.keys(changed).length > 0) await to.cdp.send('Extensions.setStorageItems' as never, { id, storageArea: 'sync', values: changed } as never);
 }
@@ -94,6 +101,20 @@ async function storedIssue(device: Device): Promise<Issue | undefined> {
 /** The issue in the device's IndexedDB, once it satisfies `done`. */
 async function storedWhen(device: Device, done: (issue: Issue) => boolean): Promise<Issue> {
   return await until(`${device.name}'s IndexedDB`, () => storedIssue(device), (issue) => issue !== undefined && done(issue)) as Issue;
+}
+
+/** The issue ids of the featured keys the device keeps in IndexedDB (storage/synced-featured-keys.ts). */
+async function storedFeaturedIssueIds(device: Device): Promise<string[]> {
+  return device.browser.inWorker(() => new Promise<string[]>((done, fail) => {
+    const request = indexedDB.open('roundup');
+    request.onerror = () => fail(request.error);
+    request.onsuccess = () => {
+      const db = request.result;
+      const read = db.transaction('meta').objectStore('meta').get('syncFeaturedKeys');
+      read.onsuccess = () => { done(((read.result ?? []) as { issueId: string }[]).map((record) => record.issueId)); db.close(); };
+      read.onerror = () => fail(read.error);
+    };
+  }), undefined);
 }
 
 function itemOf(issue: Issue): Item | undefined {
@@ -184,4 +205,33 @@ describe('sync between two browser profiles', () => {
     expect(repaired).toMatchObject({ status: 'complete', value: normalizeIssue(before) });
     expect(await storedIssue(b)).toEqual(before);
   }, 180_000);
+
+  it('tells B, in the popup, that a page was featured in an issue A published, though B never held that issue', async () => {
+    const pageX = `${pages.origin}/demo-article`;
+    const published = await call(a, 'issue/create', {});
+    const section = published.sections.find((candidate) => candidate.name === 'Libraries & Code') ?? published.sections[0];
+    await call(a, 'item/add', {
+      tabId: null, issueId: published.id, sectionId: section?.id ?? '',
+      // As the popup files it: the page declares a canonical URL, which the capture on B will report too.
+      fields: { url: `${pageX}?utm_source=newsletter`, canonicalUrl: `${pages.origin}/articles/tinyml-tour`,
+        title: 'Small models that run on a microcontroller', summary: 'TinyML.', note: '', site: 'The Edge Report', authors: [],
+        publishedAt: null, image: null, kind: 'article' },
+    });
+    await call(a, 'issue/publish', { issueId: published.id });
+    await until('A to write the featured keys of the published issue', async () => decodeFeaturedKeys(await syncArea(a)),
+      (result) => result.status === 'complete' && result.value.some((record) => record.issueId === published.id && record.removed !== true));
+    // Only the featured keys travel, as when the issue's own record has long left the area (7 days after publishing).
+    await deliver(a, b, (key) => key === FEATURED_KEY || key.startsWith(`${FEATURED_KEY}:`));
+    await until('B to keep the featured keys', () => storedFeaturedIssueIds(b), (ids) => ids.includes(published.id));
+
+    const tab = await b.browser.context.newPage();
+    await tab.goto(pageX);
+    await b.browser.clickToolbarButton(tab);
+    const popup = await b.browser.waitForPopup();
+    const notice = `Featured in Issue #${published.number}, ${section?.name ?? ''}`;
+    await expect.poll(() => popup.getByRole('status').filter({ hasText: notice }).count(), { timeout: 20_000 }).toBe(1);
+    expect((await b.browser.storedIssues()).map((issue) => issue.id)).not.toContain(published.id);
+    await popup.close();
+    await tab.close();
+  });
 });

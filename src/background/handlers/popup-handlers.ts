@@ -1,5 +1,6 @@
 /** What the popup asks for: the state of the active tab, its pending edits, and adding the page. */
-import { buildFeaturedIndex, dedupeKeysOf, findFeatured } from '../../core/featured.ts';
+import { buildFeaturedIndex, dedupeKeysOf } from '../../core/featured.ts';
+import { findFeaturedEverywhere } from '../../core/featured-lookup.ts';
 import { newId } from '../../core/ids.ts';
 import { addItem, liveItems, liveSections, moveItem, updateItem } from '../../core/issue-ops.ts';
 import type { Issue, Item } from '../../core/model.ts';
@@ -8,6 +9,7 @@ import { listIssues } from '../../storage/issues-repo.ts';
 import { getCurrentDraftId, getLastSectionId, putLastSectionId } from '../../storage/meta-repo.ts';
 import { getPendingDraft, pendingKeyForTab, putPendingDraft } from '../../storage/pending-repo.ts';
 import { getSettings } from '../../storage/settings-repo.ts';
+import { getSyncedFeaturedKeys } from '../../storage/synced-featured-keys.ts';
 import { captureTab } from '../capture-tab.ts';
 import { database } from '../database.ts';
 import { createNextIssue } from '../drafts.ts';
@@ -37,20 +39,23 @@ export const popupHandlers: HandlersFor<'popup/open' | 'pending/save' | 'item/ad
     const db = await database();
     // The capture (the slow part: it runs in the page) starts as soon as the summary length is known,
     // while the issues are read once, for the current draft, the draft list and "already featured" alike.
-    const [tab, currentId, pending, listed] = await Promise.all([
+    const [tab, currentId, pending, listed, synced] = await Promise.all([
       getSettings(db).then(({ settings }) => captureTab(tabId, url, title, settings.summaryLength)),
       getCurrentDraftId(db),
       getPendingDraft(db, pendingKeyForTab(tabId), url),
       listIssues(db),
+      getSyncedFeaturedKeys(db),
     ]);
     const storedDrafts = listed.values.filter((issue) => issue.status === 'draft');
     const draft = storedDrafts.find((issue) => issue.id === currentId) ?? storedDrafts[0] ?? await createNextIssue();
     const drafts = storedDrafts.some((issue) => issue.id === draft.id) ? storedDrafts : [draft, ...storedDrafts];
     const { capture } = tab;
     const existing = findLiveItemByUrl(draft, capture.url, capture.canonicalUrl);
-    const index = buildFeaturedIndex(listed.values.filter((issue) => issue.id !== draft.id));
-    const featured = [...new Map(dedupeKeysOf(capture.url, capture.canonicalUrl)
-      .flatMap((key) => findFeatured(index, key)).map((hit) => [hit.itemId, hit])).values()];
+    // This device's issues, plus the featured keys synced from devices that published issues it never held.
+    const featured = findFeaturedEverywhere({
+      index: buildFeaturedIndex(listed.values.filter((issue) => issue.id !== draft.id)),
+      issues: listed.values, synced, dedupeKeys: dedupeKeysOf(capture.url, capture.canonicalUrl),
+    });
     const pendingFields = pending
       ? { title: pending.title, summary: pending.summary, note: pending.note, sectionId: pending.sectionId, itemId: pending.itemId }
       : null;
