@@ -7,10 +7,14 @@
  *    in-memory area that counts `set`/`remove` calls as Chrome does (each call is one write against the
  *    120-a-minute and 1,800-an-hour limits), on a fake clock; 50 edits at several typing speeds, against
  *    the baseline of one write per edit.
+ * 3. The featured keys of 52 seed-like published issues (20 links each): their share of the area.
+ * 4. The floor: the text alone of 1,000 seed-like items (title, summary, URL, site; no ids, clocks or layout)
+ *    compressed by deflate-raw at level 9 and by brotli at quality 11, against the area's 102,400 bytes.
  * Targets (issue 6): at least 1,000 items fit; a burst of 50 edits costs at most 3 writes.
  */
 import 'fake-indexeddb/auto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { brotliCompressSync, constants as zlibConstants, deflateRawSync } from 'node:zlib';
 import { createClock, tickHlc, type ClockState } from '../src/core/hlc.ts';
 import { addItem, createIssue, updateItem } from '../src/core/issue-ops.ts';
 import { latestClockOf } from '../src/core/merge.ts';
@@ -20,7 +24,7 @@ import { draftKey, encodeDraft, encodeRecord, SYNC_QUOTA } from '../src/core/syn
 import { putIssue, updateIssue } from '../src/storage/issues-repo.ts';
 import { openTestDb } from '../src/storage/open-test-db.ts';
 import { createSyncDraftStore } from '../src/storage/sync-draft-store.ts';
-import { measureSyncCapacity, type SyncCapacity } from '../src/sync/capacity.ts';
+import { measureFeaturedKeys, measureSyncCapacity, seedLikeItemText, type SyncCapacity } from '../src/sync/capacity.ts';
 import { ManualScheduler } from '../src/sync/manual-scheduler.ts';
 import { MemorySyncArea } from '../src/sync/memory-sync-area.ts';
 import { SyncMirror } from '../src/sync/mirror.ts';
@@ -94,6 +98,14 @@ async function measureSeedIssue() {
   }]));
 }
 
+/** What 1,000 items' text alone takes compressed: no encoding of the items can take less than this. */
+function measureTextFloor(sampleText: string | undefined) {
+  const text = Buffer.from(seedLikeItemText(1_000, sampleText));
+  const brotli = brotliCompressSync(text, { params: {
+    [zlibConstants.BROTLI_PARAM_QUALITY]: 11, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: text.length } });
+  return { items: 1_000, rawBytes: text.length, deflateRaw9Bytes: deflateRawSync(text, { level: 9 }).length, brotli11Bytes: brotli.length };
+}
+
 function printTable(header: string[], rows: string[][]): void {
   const widths = header.map((cell, column) => Math.max(cell.length, ...rows.map((row) => row[column]?.length ?? 0)));
   const line = (cells: string[]) => `| ${cells.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join(' | ')} |`;
@@ -114,6 +126,8 @@ export async function run(): Promise<void> {
   const sampleText = existsSync(SEED) ? readFileSync(SEED, 'utf8') : undefined;
   const capacities = [await measureSyncCapacity({ itemsPerDraft: 30, sampleText }), await measureSyncCapacity({ itemsPerDraft: 100, sampleText })];
   const seedIssue = await measureSeedIssue();
+  const featuredKeys = await measureFeaturedKeys({ issues: 52, itemsPerIssue: 20, sampleText });
+  const textFloor = measureTextFloor(sampleText);
   const bursts = [
     await measureBurst('typing: 50 edits 100 ms apart', 100),
     await measureBurst('50 edits 1 s apart', 1_000),
@@ -121,7 +135,7 @@ export async function run(): Promise<void> {
   ];
   const report = {
     date: new Date().toISOString(), node: process.version, sample: sampleText === undefined ? 'built-in' : 'seed issue 206',
-    capacity: capacities, seedIssue, bursts,
+    capacity: capacities, seedIssue, featuredKeys, textFloor, bursts,
     targets: {
       itemsThatFit: { target: 1_000, measured: Math.min(...capacities.map((capacity) => capacity.compact.items)) },
       writesForABurstOf50: { target: 3, measured: bursts[0]?.writes ?? null },
@@ -132,6 +146,14 @@ export async function run(): Promise<void> {
 
   console.log(`sync benchmark: seed-like items in the 102,400-byte sync area (text from the ${report.sample})`);
   printTable(['encoding', 'items per draft', 'items that fit', 'bytes per item', 'ratio vs plain JSON'], capacities.flatMap(capacityRows));
+  const share = (bytes: number) => `${(100 * bytes / SYNC_QUOTA.totalBytes).toFixed(1)}% of the area`;
+  console.log(`the text alone of ${textFloor.items.toLocaleString('en')} items (title, summary, URL, site; no ids or clocks): `
+    + `${textFloor.rawBytes.toLocaleString('en')} B raw, ${textFloor.deflateRaw9Bytes.toLocaleString('en')} B with deflate-raw -9, `
+    + `${textFloor.brotli11Bytes.toLocaleString('en')} B with brotli 11, before base64, against the ${SYNC_QUOTA.totalBytes.toLocaleString('en')}-byte area: `
+    + `${textFloor.brotli11Bytes > SYNC_QUOTA.totalBytes ? 'even the bare text, at brotli 11, exceeds the area' : 'the bare text alone would fit'}`);
+  console.log(`featured keys of ${featuredKeys.issues} published issues (${featuredKeys.links.toLocaleString('en')} links): `
+    + `${featuredKeys.bytes.toLocaleString('en')} B (${share(featuredKeys.bytes)}); with full dedupe keys instead of fingerprints `
+    + `${featuredKeys.fullKeyBytes.toLocaleString('en')} B (${share(featuredKeys.fullKeyBytes)})`);
   console.log('\nthe real issue 206 (20 items, full summaries), as one draft');
   printTable(['encoding', 'bytes', 'bytes per item', 'such items that would fit'], Object.entries(seedIssue).map(([name, result]) => [
     name, result.bytes.toLocaleString('en'), String(result.bytesPerItem), result.itemsThatWouldFit.toLocaleString('en')]));

@@ -8,13 +8,21 @@
  * - `plainJson`: the issue's own JSON as strings, chunked, uncompressed.
  * The text is drawn word by word from `sampleText` (pass the seed issue for realistic numbers):
  * unique prose, so no item repeats another and compression gets no free ride.
+ * Also measured from the same items: the featured keys of published issues (`measureFeaturedKeys`), and
+ * the items' bare text (`seedLikeItemText`), which the benchmark compresses to show the floor.
  */
+import { dedupeKeysOf } from '../core/featured.ts';
+import { featuredKeysOfIssue } from '../core/featured-keys.ts';
 import { formatHlc } from '../core/hlc.ts';
+import { liveItems, liveSections, publishIssue } from '../core/issue-ops.ts';
 import { latestClockOf } from '../core/merge.ts';
 import { DEFAULT_SETTINGS } from '../core/model.ts';
 import type { Issue, Item } from '../core/model.ts';
 import { positionsForCount } from '../core/position.ts';
-import { SYNC_QUOTA, chunkKey, draftKey, encodeDraft, encodeRecord, encodeSettings, syncItemBytes, type EncodedRecord } from '../core/sync-codec.ts';
+import { fitFeaturedKeys } from '../core/sync-budget.ts';
+import {
+  FEATURED_KEY, SYNC_QUOTA, chunkKey, draftKey, encodeDraft, encodeRecord, encodeSettings, syncItemBytes, type EncodedRecord,
+} from '../core/sync-codec.ts';
 
 export interface CapacityOptions {
   itemsPerDraft?: number;
@@ -49,7 +57,7 @@ dataset with a few lines of code, and a benchmark measures how mobile chips run 
 
 export async function measureSyncCapacity(options: CapacityOptions = {}): Promise<SyncCapacity> {
   const { itemsPerDraft = 30, sampleText = BUILT_IN_SAMPLE, maxItems = 4_000 } = options;
-  const words = sampleText.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? ['word'];
+  const words = wordsOf(sampleText);
   const encodings: Record<'compact' | 'deflatedJson' | 'plainJson', Encoding> = {
     compact: async (issue) => cost(await encodeDraft(issue)),
     deflatedJson: async (issue) => cost(await encodeRecord(draftKey(issue.id), issue, latestClockOf(issue))),
@@ -80,6 +88,45 @@ export async function measureSyncCapacity(options: CapacityOptions = {}): Promis
     deflatedJson: await measure(encodings.deflatedJson),
     plainJson: await measure(encodings.plainJson),
   };
+}
+
+export interface FeaturedKeysCost {
+  issues: number;
+  links: number;
+  /** Area bytes of the featured keys record as Roundup writes it (8-character link fingerprints). */
+  bytes: number;
+  /** The same record with each link's full dedupe key instead of its fingerprint, for comparison. */
+  fullKeyBytes: number;
+}
+
+/** The featured keys of `issues` published seed-like issues of `itemsPerIssue` links each. */
+export async function measureFeaturedKeys({ issues = 52, itemsPerIssue = 20, sampleText = BUILT_IN_SAMPLE } = {}): Promise<FeaturedKeysCost> {
+  const published = makeSeedLikeDrafts(issues * itemsPerIssue, itemsPerIssue, sampleText).map((draft, index) =>
+    publishIssue(draft, new Date(Date.UTC(2026, 0, 1 + 7 * index)).toISOString(), latestClockOf(draft)));
+  const list = published.map(featuredKeysOfIssue);
+  const { record } = await fitFeaturedKeys(list, { maxIssues: issues, maxBytes: Infinity });
+  const withFullKeys = published.map((issue, index) => ({ ...list[index], sections: liveSections(issue).map((section) => ({
+    name: section.name, links: liveItems(issue, section.id).flatMap((item) => dedupeKeysOf(item.url, item.canonicalUrl)) })) }));
+  const full = await encodeRecord(FEATURED_KEY, withFullKeys, record.head.at);
+  return { issues, links: issues * itemsPerIssue, bytes: record.bytes, fullKeyBytes: full.bytes };
+}
+
+/**
+ * The text alone of `count` seed-like items (title, summary, URL and site, as the capacity search makes
+ * them; no ids, clocks or layout), one field per line, grouped by field as the compact layout groups them:
+ * what any encoding must carry at the least.
+ */
+export function seedLikeItemText(count: number, sampleText = BUILT_IN_SAMPLE): string {
+  const items = makeSeedLikeDrafts(count, 30, sampleText).flatMap((draft) => draft.items);
+  return (['title', 'summary', 'url', 'site'] as const).map((field) => items.map((item) => item[field]).join('\n')).join('\n');
+}
+
+function wordsOf(sampleText: string): string[] {
+  return sampleText.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? ['word'];
+}
+
+function makeSeedLikeDrafts(count: number, itemsPerDraft: number, sampleText: string): Issue[] {
+  return makeDrafts(count, itemsPerDraft, wordsOf(sampleText));
 }
 
 function cost(record: EncodedRecord): { bytes: number; items: number } {
