@@ -10,9 +10,11 @@ interface Props {
 }
 
 export function CaptureForm({ popup, state, form }: Props) {
-  const { capture, captureProblem, draft, existingItemId, featured } = state;
-  const sections = liveSections(draft);
-  const existingSection = draft.sections.find((section) => section.id === draft.items.find((item) => item.id === existingItemId)?.sectionId);
+  const { capture, captureProblem, draft, existingItem } = state;
+  // The whole draft, once it arrived, knows sections added since the popup opened.
+  const sections = popup.draft ? liveSections(popup.draft) : draft.sections;
+  const existingSection = sections.find((section) => section.id === existingItem?.sectionId);
+  const featured = popup.details?.featured ?? [];
   const added = popup.added;
 
   function onTitleKeyDown(event: KeyboardEvent) {
@@ -50,8 +52,8 @@ export function CaptureForm({ popup, state, form }: Props) {
       </div>
       {added && (
         <p class="added" role="status">
-          {added.result.updatedExisting ? 'Updated in' : 'Added to'} {added.result.sectionName} · Issue #{added.issueNumber}
-          {!added.result.updatedExisting && <button type="button" class="link" onClick={() => void popup.undoAdd()}>Undo</button>}
+          {added.updatedExisting ? 'Updated in' : 'Added to'} {added.sectionName} · Issue #{added.issueNumber}
+          {!added.updatedExisting && <button type="button" class="link" onClick={() => void popup.undoAdd()}>Undo</button>}
         </p>
       )}
     </form>

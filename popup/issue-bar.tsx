@@ -37,7 +37,7 @@ export function IssueBar({ popup, state }: Props) {
     <header class="issue-bar">
       <label for="draft" class="visually-hidden">Draft issue</label>
       <select id="draft" value={state.draft.id} onChange={(event) => void switchTo(event.currentTarget.value)}>
-        {state.drafts.map((draft) => (
+        {(popup.details?.drafts ?? [state.draft]).map((draft) => (
           <option value={draft.id} key={draft.id}>#{draft.number} · {draft.title} ({draft.itemCount})</option>
         ))}
       </select>

@@ -1,13 +1,14 @@
 /** The popup: file the current page into a section of the current draft, keyboard first. */
+import type { OpenedPopup } from './open-popup.ts';
 import { usePopup } from './use-popup.ts';
 import { CaptureForm } from './capture-form.tsx';
 import { DraftItems } from './draft-items.tsx';
 import { IssueBar } from './issue-bar.tsx';
 import { SyncStatus } from '../src/ui/sync-status.tsx';
 
-export function Popup() {
-  const popup = usePopup();
-  const { state, form, error } = popup;
+export function Popup({ opening }: { opening: Promise<OpenedPopup> }) {
+  const popup = usePopup(opening);
+  const { state, form, error, draft } = popup;
 
   function onKeyDown(event: KeyboardEvent) {
     if (event.key === 'Escape' && !event.defaultPrevented) window.close();
@@ -27,7 +28,7 @@ export function Popup() {
         <>
           <IssueBar popup={popup} state={state} />
           <CaptureForm popup={popup} state={state} form={form} />
-          <DraftItems popup={popup} draft={state.draft} />
+          {draft ? <DraftItems popup={popup} draft={draft} /> : <p class="loading">Loading the draft…</p>}
           <footer class="popup-footer"><SyncStatus /></footer>
         </>
       )}

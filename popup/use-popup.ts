@@ -3,11 +3,11 @@
  * into. Every keystroke is sent to the background at once (no debounce): the popup can close at any
  * moment, and a message that has left the page is not lost with it.
  */
-import { useCallback, useEffect, useState } from 'preact/hooks';
-import browser from 'webextension-polyfill';
+import { useCallback, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Issue } from '../src/core/model.ts';
-import type { AddResult, PopupState } from '../src/messages.ts';
+import type { AddResult, PopupDetails, PopupState } from '../src/messages.ts';
 import { send } from '../src/ui/send.ts';
+import { openPopupForActiveTab, type OpenedPopup } from './open-popup.ts';
 
 export interface Form {
   title: string;
@@ -17,13 +17,15 @@ export interface Form {
 }
 
 export interface Added {
-  result: AddResult;
+  issueId: string;
   issueNumber: number;
+  itemId: string;
+  sectionName: string;
+  updatedExisting: boolean;
 }
 
 function initialForm(state: PopupState): Form {
-  const existing = state.draft.items.find((item) => item.id === state.existingItemId);
-  const base = existing ?? { title: state.capture.title, summary: state.capture.summary, note: '' };
+  const base = state.existingItem ?? { title: state.capture.title, summary: state.capture.summary, note: '' };
   const pending = state.pending;
   return {
     title: pending?.title ?? base.title,
@@ -33,42 +35,68 @@ function initialForm(state: PopupState): Form {
   };
 }
 
-export function usePopup() {
-  const [tab, setTab] = useState<{ id: number; url: string } | null>(null);
+/** "Added to …" again when the popup reopens on a page it already added. */
+function addedEarlier(state: PopupState): Added | null {
+  const item = state.addedItem;
+  const section = state.draft.sections.find((candidate) => candidate.id === item?.sectionId);
+  if (!item || !section) return null;
+  return { issueId: state.draft.id, issueNumber: state.draft.number, itemId: item.id, sectionName: section.name, updatedExisting: false };
+}
+
+function addedNow(result: AddResult): Added {
+  return { issueId: result.issue.id, issueNumber: result.issue.number, itemId: result.itemId, sectionName: result.sectionName, updatedExisting: result.updatedExisting };
+}
+
+export function usePopup(opening: Promise<OpenedPopup>) {
+  const [tab, setTab] = useState<OpenedPopup['tab'] | null>(null);
   const [state, setState] = useState<PopupState | null>(null);
+  /** Arrives after the form: the whole draft, the draft list, "featured in". */
+  const [details, setDetails] = useState<PopupDetails | null>(null);
+  /** The whole draft: from the details, then from every edit's answer. */
+  const [draft, setDraft] = useState<Issue | null>(null);
   const [form, setForm] = useState<Form | null>(null);
   const [added, setAdded] = useState<Added | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
+  /** Counts the times the popup was (re)loaded, so late details of an earlier load are dropped. */
+  const loads = useRef(0);
+
   const fail = useCallback((caught: unknown) => setError(caught instanceof Error ? caught.message : String(caught)), []);
 
-  const load = useCallback(async () => {
-    const [active] = await browser.tabs.query({ active: true, currentWindow: true });
-    if (active?.id === undefined) throw new Error('Roundup could not tell which tab is open.');
-    const url = active.url ?? '';
-    const next = await send('popup/open', { tabId: active.id, url, title: active.title ?? '' });
-    setTab({ id: active.id, url });
-    setState(next);
-    setForm(initialForm(next));
-    // The benchmark (bench/popup.ts) reads this: the capture is shown and "Add to issue" can be pressed.
-    requestAnimationFrame(() => performance.mark('roundup:ready'));
-    if (next.pending?.itemId) {
-      const item = next.draft.items.find((candidate) => candidate.id === next.pending?.itemId && !candidate.deleted);
-      const section = next.draft.sections.find((candidate) => candidate.id === item?.sectionId);
-      if (item && section) {
-        setAdded({ result: { issue: next.draft, itemId: item.id, sectionName: section.name, updatedExisting: false }, issueNumber: next.draft.number });
-      }
-    }
+  const loadDetails = useCallback(async ({ draft: outline, capture }: PopupState) => {
+    const load = loads.current;
+    const next = await send('popup/details', { issueId: outline.id, url: capture.url, canonicalUrl: capture.canonicalUrl });
+    if (load !== loads.current) return;
+    setDetails(next);
+    // An add or edit answered meanwhile carries a newer draft than these details read.
+    setDraft((current) => (current?.id === next.draft.id ? current : next.draft));
   }, []);
 
-  useEffect(() => {
-    load().catch(fail);
-    // Best effort: keep Roundup's data when the browser runs short of disk space.
-    void navigator.storage?.persist?.().catch(() => undefined);
-  }, [load, fail]);
+  const show = useCallback(async (next: Promise<OpenedPopup>) => {
+    const { tab: opened, state: shown } = await next;
+    loads.current += 1;
+    setTab(opened);
+    setState(shown);
+    setDetails(null);
+    setDraft(null);
+    setForm(initialForm(shown));
+    setAdded(addedEarlier(shown));
+    requestAnimationFrame(() => {
+      // The benchmark (bench/popup.ts) reads this: the capture is shown and "Add to issue" can be pressed.
+      performance.mark('roundup:ready');
+      loadDetails(shown).catch(fail);
+      // Best effort: keep Roundup's data when the browser runs short of disk space.
+      void navigator.storage?.persist?.().catch(() => undefined);
+    });
+  }, [loadDetails, fail]);
 
-  const setDraft = useCallback((draft: Issue) => setState((current) => (current ? { ...current, draft } : current)), []);
+  const reload = useCallback(() => show(openPopupForActiveTab().opened), [show]);
+
+  // A layout effect runs before the first paint, so a fast answer is not held back by a frame.
+  useLayoutEffect(() => {
+    show(opening).catch(fail);
+  }, [opening, show, fail]);
 
   const edit = useCallback((patch: Partial<Form>) => {
     if (!form || !tab) return;
@@ -88,24 +116,24 @@ export function usePopup() {
         fields: { url, canonicalUrl, title: form.title, summary: form.summary, note: form.note, site, authors, publishedAt, image, kind },
       });
       setDraft(result.issue);
-      setAdded({ result, issueNumber: result.issue.number });
+      setAdded(addedNow(result));
     } catch (caught) {
       fail(caught);
     } finally {
       setBusy(false);
     }
-  }, [state, form, tab, busy, fail, setDraft]);
+  }, [state, form, tab, busy, fail]);
 
   const undoAdd = useCallback(async () => {
     if (!added) return;
     try {
-      setDraft(await send('item/remove', { issueId: added.result.issue.id, itemId: added.result.itemId }));
+      setDraft(await send('item/remove', { issueId: added.issueId, itemId: added.itemId }));
       setAdded(null);
-      await load();
+      await reload();
     } catch (caught) {
       fail(caught);
     }
-  }, [added, fail, setDraft, load]);
+  }, [added, fail, reload]);
 
-  return { state, form, added, error, busy, edit, add, undoAdd, setDraft, reload: load, fail, setError };
+  return { state, details, draft, form, added, error, busy, edit, add, undoAdd, setDraft, reload, fail, setError };
 }

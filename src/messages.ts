@@ -8,7 +8,7 @@ import * as v from 'valibot';
 import type { Capture } from './core/capture-types.ts';
 import type { FeaturedHit } from './core/featured.ts';
 import type { ImportPlan } from './core/import-plan.ts';
-import type { Issue, Settings } from './core/model.ts';
+import type { Issue, Item, Settings } from './core/model.ts';
 import type { SearchHit } from './core/search-items.ts';
 import type { SyncStatusView } from './background/sync-status-view.ts';
 import { ITEM_KINDS } from './core/model.ts';
@@ -63,8 +63,10 @@ function returns<R>() {
 }
 
 export const protocol = {
-  /** Everything the popup needs for the active tab: capture (or why not), pending edits, the draft. */
+  /** What the popup's form needs for the active tab: the capture (or why not), pending edits, the draft's sections. */
   'popup/open': returns<PopupState>()(v.strictObject({ tabId, url: text(8192), title: text(4000) })),
+  /** What the popup shows once the form is ready: the whole draft, the other drafts, where else the page was filed. */
+  'popup/details': returns<PopupDetails>()(v.strictObject({ issueId: id, url: text(8192), canonicalUrl: nullableText(8192) })),
   /** Saves what the editor typed, as they type; updates the stored item too once it was added. */
   'pending/save': returns<void>()(pendingEdit),
   'item/add': returns<AddResult>()(v.strictObject({
@@ -134,6 +136,15 @@ export interface IssueSummary {
   itemCount: number;
 }
 
+/** The current draft as the popup's form needs it: its live sections in order, not its items. */
+export interface DraftOutline extends IssueSummary {
+  sections: Array<{ id: string; name: string }>;
+}
+
+/**
+ * What the popup's form needs, and no more: a draft of a thousand items is a large message, and the
+ * form is what the editor came for. The rest follows in PopupDetails.
+ */
 export interface PopupState {
   /** The capture of the tab; for pages that refuse injection, built from the tab's URL and title. */
   capture: Capture;
@@ -141,13 +152,20 @@ export interface PopupState {
   captureProblem: string | null;
   /** What the editor typed earlier for this tab, if anything. */
   pending: { title: string; summary: string; note: string; sectionId: string | null; itemId: string | null } | null;
+  draft: DraftOutline;
+  /** The live item of the current draft that has this page's URL, if any: the popup edits it instead of adding. */
+  existingItem: Item | null;
+  /** The live item of the current draft this tab's capture was added as (pending.itemId), if any. */
+  addedItem: Item | null;
+  defaultSectionId: string | null;
+}
+
+export interface PopupDetails {
+  /** The current draft, whole. */
   draft: Issue;
   drafts: IssueSummary[];
-  /** The item in the current draft that has this page's URL, if any: the popup edits it instead of adding. */
-  existingItemId: string | null;
-  /** Earlier issues (and other drafts) that featured this URL. */
+  /** Earlier issues (and other drafts) that featured this URL, on this device or synced from another. */
   featured: FeaturedHit[];
-  defaultSectionId: string | null;
   /** Storage records that could not be read, in plain words. */
   problems: string[];
 }

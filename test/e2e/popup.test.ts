@@ -29,11 +29,39 @@ async function openPopupOn(url: string): Promise<{ tab: Page; popup: Page }> {
   return { tab, popup };
 }
 
+/** Sends one message of src/messages.ts from an extension page, as Roundup's own pages do. */
+async function sendFromPage(name: string, args: unknown): Promise<unknown> {
+  const page = await browser.context.newPage();
+  await page.goto(`chrome-extension://${browser.extensionId}/options/index.html`);
+  const reply = await page.evaluate(([messageName, messageArgs]) => {
+    const { chrome } = globalThis as unknown as { chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } } };
+    return chrome.runtime.sendMessage({ roundup: 1, name: messageName, args: messageArgs });
+  }, [name, args] as const) as { ok: boolean; value?: unknown; error?: string };
+  await page.close();
+  if (!reply.ok) throw new Error(reply.error);
+  return reply.value;
+}
+
 function liveItems(issues: Awaited<ReturnType<ExtensionBrowser['storedIssues']>>) {
   return issues.flatMap((issue) => issue.items.filter((item) => !item.deleted).map((item) => ({ ...item, issue })));
 }
 
 describe('the popup', () => {
+  // The popup's background injects capture.js with the default length at once; a changed length takes a second capture.
+  it('cuts the summary to the length the editor chose in the settings', async () => {
+    const settings = await sendFromPage('settings/get', {}) as { summaryLength: number };
+    await sendFromPage('settings/put', { settings: { ...settings, summaryLength: 60 } });
+    try {
+      const { popup, tab } = await openPopupOn(`${pages.origin}/demo-article`);
+      await expect.poll(() => popup.getByRole('textbox', { name: 'Summary' }).inputValue())
+        .toBe('A tour of TinyML: how researchers squeeze neural networks…');
+      await popup.close();
+      await tab.close();
+    } finally {
+      await sendFromPage('settings/put', { settings });
+    }
+  });
+
   it('captures a served article, files the edited summary into the chosen section, and counts it on the badge', async () => {
     const { popup, tab } = await openPopupOn(`${pages.origin}/demo-article`);
     await expect.poll(() => popup.getByRole('textbox', { name: 'Title' }).inputValue()).toBe('Small models that run on a microcontroller');

@@ -3,17 +3,17 @@ import { buildFeaturedIndex, dedupeKeysOf } from '../../core/featured.ts';
 import { findFeaturedEverywhere } from '../../core/featured-lookup.ts';
 import { newId } from '../../core/ids.ts';
 import { addItem, liveItems, liveSections, moveItem, updateItem } from '../../core/issue-ops.ts';
-import type { Issue, Item } from '../../core/model.ts';
-import type { PopupState } from '../../messages.ts';
+import { DEFAULT_SETTINGS, type Issue, type Item } from '../../core/model.ts';
+import type { DraftOutline, PopupState } from '../../messages.ts';
 import { listIssues } from '../../storage/issues-repo.ts';
-import { getCurrentDraftId, getLastSectionId, putLastSectionId } from '../../storage/meta-repo.ts';
+import { getLastSectionId, putLastSectionId } from '../../storage/meta-repo.ts';
 import { getPendingDraft, pendingKeyForTab, putPendingDraft } from '../../storage/pending-repo.ts';
-import { getSettings } from '../../storage/settings-repo.ts';
 import { getSyncedFeaturedKeys } from '../../storage/synced-featured-keys.ts';
 import { captureTab } from '../capture-tab.ts';
 import { database } from '../database.ts';
-import { createNextIssue } from '../drafts.ts';
-import { edit, summarize } from './edit-issue.ts';
+import { findItemForPage } from '../find-item-for-page.ts';
+import { readPopupContext } from '../popup-context.ts';
+import { edit, requireIssue, summarize } from './edit-issue.ts';
 import type { HandlersFor } from './handler-types.ts';
 
 /** Any site's last-used section is remembered under the site; this key remembers the last one overall. */
@@ -27,43 +27,50 @@ function findLiveItemByUrl(issue: Issue, url: string, canonicalUrl: string | nul
 async function defaultSectionFor(issue: Issue, site: string): Promise<string | null> {
   const db = await database();
   const live = new Set(liveSections(issue).map((section) => section.id));
-  for (const key of [site, ANY_SITE]) {
-    const remembered = await getLastSectionId(db, key);
-    if (remembered && live.has(remembered)) return remembered;
-  }
-  return liveSections(issue)[0]?.id ?? null;
+  const remembered = await Promise.all([site, ANY_SITE].map((key) => getLastSectionId(db, key)));
+  return remembered.find((id) => id !== undefined && live.has(id)) ?? liveSections(issue)[0]?.id ?? null;
 }
 
-export const popupHandlers: HandlersFor<'popup/open' | 'pending/save' | 'item/add'> = {
+function outline(issue: Issue): DraftOutline {
+  return { ...summarize(issue), sections: liveSections(issue).map(({ id, name }) => ({ id, name })) };
+}
+
+export const popupHandlers: HandlersFor<'popup/open' | 'popup/details' | 'pending/save' | 'item/add'> = {
   async 'popup/open'({ tabId, url, title }): Promise<PopupState> {
-    const db = await database();
-    // The capture (the slow part: it runs in the page) starts as soon as the summary length is known,
-    // while the issues are read once, for the current draft, the draft list and "already featured" alike.
-    const [tab, currentId, pending, listed, synced] = await Promise.all([
-      getSettings(db).then(({ settings }) => captureTab(tabId, url, title, settings.summaryLength)),
-      getCurrentDraftId(db),
-      getPendingDraft(db, pendingKeyForTab(tabId), url),
-      listIssues(db),
-      getSyncedFeaturedKeys(db),
+    // The capture (the slow part: it runs in the page) starts at once, with the default summary length,
+    // while storage is read; an editor who changed the length gets a second capture.
+    const [first, { summaryLength, draft, pending }] = await Promise.all([
+      captureTab(tabId, url, title, DEFAULT_SETTINGS.summaryLength), readPopupContext(tabId, url),
     ]);
-    const storedDrafts = listed.values.filter((issue) => issue.status === 'draft');
-    const draft = storedDrafts.find((issue) => issue.id === currentId) ?? storedDrafts[0] ?? await createNextIssue();
-    const drafts = storedDrafts.some((issue) => issue.id === draft.id) ? storedDrafts : [draft, ...storedDrafts];
+    const tab = first.problem === null && summaryLength !== DEFAULT_SETTINGS.summaryLength
+      ? await captureTab(tabId, url, title, summaryLength) : first;
     const { capture } = tab;
-    const existing = findLiveItemByUrl(draft, capture.url, capture.canonicalUrl);
-    // This device's issues, plus the featured keys synced from devices that published issues it never held.
-    const featured = findFeaturedEverywhere({
-      index: buildFeaturedIndex(listed.values.filter((issue) => issue.id !== draft.id)),
-      issues: listed.values, synced, dedupeKeys: dedupeKeysOf(capture.url, capture.canonicalUrl),
-    });
+    const existing = findItemForPage(draft, capture.url, capture.canonicalUrl);
+    const added = pending?.itemId ? liveItems(draft).find((item) => item.id === pending.itemId) : undefined;
     const pendingFields = pending
       ? { title: pending.title, summary: pending.summary, note: pending.note, sectionId: pending.sectionId, itemId: pending.itemId }
       : null;
     return {
-      capture, captureProblem: tab.problem, pending: pendingFields, draft,
-      drafts: drafts.map(summarize),
-      existingItemId: existing?.id ?? null, featured,
+      capture, captureProblem: tab.problem, pending: pendingFields, draft: outline(draft),
+      existingItem: existing, addedItem: added ?? null,
       defaultSectionId: pending?.sectionId ?? existing?.sectionId ?? await defaultSectionFor(draft, capture.site),
+    };
+  },
+
+  async 'popup/details'({ issueId, url, canonicalUrl }) {
+    const db = await database();
+    // The issues are read once, for the whole draft, the draft list and "already featured" alike.
+    const [listed, synced] = await Promise.all([listIssues(db), getSyncedFeaturedKeys(db)]);
+    const draft = listed.values.find((issue) => issue.id === issueId) ?? await requireIssue(issueId);
+    const storedDrafts = listed.values.filter((issue) => issue.status === 'draft');
+    const drafts = storedDrafts.some((issue) => issue.id === draft.id) ? storedDrafts : [draft, ...storedDrafts];
+    // This device's issues, plus the featured keys synced from devices that published issues it never held.
+    const featured = findFeaturedEverywhere({
+      index: buildFeaturedIndex(listed.values.filter((issue) => issue.id !== draft.id)),
+      issues: listed.values, synced, dedupeKeys: dedupeKeysOf(url, canonicalUrl),
+    });
+    return {
+      draft, drafts: drafts.map(summarize), featured,
       problems: listed.problems.map((problem) => `A stored ${problem.store} record could not be read: ${problem.message}`),
     };
   },
