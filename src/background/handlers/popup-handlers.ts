@@ -3,7 +3,7 @@ import { buildFeaturedIndex, dedupeKeysOf } from '../../core/featured.ts';
 import { findFeaturedEverywhere } from '../../core/featured-lookup.ts';
 import { newId } from '../../core/ids.ts';
 import { addItem, liveItems, liveSections, moveItem, updateItem } from '../../core/issue-ops.ts';
-import { DEFAULT_SETTINGS, type Issue, type Item } from '../../core/model.ts';
+import { DEFAULT_SETTINGS, type Issue } from '../../core/model.ts';
 import type { DraftOutline, PopupState } from '../../messages.ts';
 import { listIssues } from '../../storage/issues-repo.ts';
 import { getLastSectionId, putLastSectionId } from '../../storage/meta-repo.ts';
@@ -18,11 +18,6 @@ import type { HandlersFor } from './handler-types.ts';
 
 /** Any site's last-used section is remembered under the site; this key remembers the last one overall. */
 const ANY_SITE = '*';
-
-function findLiveItemByUrl(issue: Issue, url: string, canonicalUrl: string | null): Item | undefined {
-  const keys = new Set(dedupeKeysOf(url, canonicalUrl));
-  return liveItems(issue).find((item) => dedupeKeysOf(item.url, item.canonicalUrl).some((key) => keys.has(key)));
-}
 
 async function defaultSectionFor(issue: Issue, site: string): Promise<string | null> {
   const db = await database();
@@ -98,7 +93,7 @@ export const popupHandlers: HandlersFor<'popup/open' | 'popup/details' | 'pendin
     let itemId = '';
     let updatedExisting = false;
     const issue = await edit(issueId, (current, at) => {
-      const existing = findLiveItemByUrl(current, fields.url, fields.canonicalUrl);
+      const existing = findItemForPage(current, fields.url, fields.canonicalUrl);
       if (existing) {
         // Adding a page that is already in the draft edits that item: never a duplicate.
         itemId = existing.id;
