@@ -7,7 +7,8 @@
  * `chrome` returns promises under Manifest V3, and Firefox has `browser`.
  */
 import type { Browser } from 'webextension-polyfill';
-import type { Envelope, MessageArgs, MessageName, MessageResult, PopupState, Reply } from '../src/messages.ts';
+import type { PopupState } from '../src/messages.ts';
+import { send } from '../src/ui/send.ts';
 
 export interface OpenedPopup {
   tab: { id: number; url: string };
@@ -20,27 +21,18 @@ export interface Opening {
   opened: Promise<OpenedPopup>;
 }
 
-type Api = Pick<Browser, 'tabs' | 'runtime'>;
-const api = (globalThis as { browser?: Api }).browser ?? (globalThis as unknown as { chrome: Api }).chrome;
-
-/** src/ui/send.ts without the polyfill: the same envelope, and errors crossing as errors. */
-async function request<N extends MessageName>(name: N, args: MessageArgs<N>): Promise<MessageResult<N>> {
-  const envelope: Envelope<N> = { roundup: 1, name, args };
-  const reply = (await api.runtime.sendMessage(envelope)) as Reply<MessageResult<N>> | undefined;
-  if (!reply) throw new Error('Roundup’s background did not answer. Try again.');
-  if (!reply.ok) throw new Error(reply.error);
-  return reply.value;
-}
+type Tabs = Pick<Browser['tabs'], 'query'>;
+const tabs = ((globalThis as { browser?: { tabs: Tabs } }).browser ?? (globalThis as unknown as { chrome: { tabs: Tabs } }).chrome).tabs;
 
 export function openPopupForActiveTab(): Opening {
   let markSent = () => {};
   const sent = new Promise<void>((resolve) => { markSent = resolve; });
   const opened = (async () => {
     try {
-      const [active] = await api.tabs.query({ active: true, currentWindow: true });
+      const [active] = await tabs.query({ active: true, currentWindow: true });
       if (active?.id === undefined) throw new Error('Roundup could not tell which tab is open.');
       const tab = { id: active.id, url: active.url ?? '' };
-      const answer = request('popup/open', { tabId: tab.id, url: tab.url, title: active.title ?? '' });
+      const answer = send('popup/open', { tabId: tab.id, url: tab.url, title: active.title ?? '' });
       markSent();
       return { tab, state: await answer };
     } finally {
