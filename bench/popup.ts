@@ -8,7 +8,8 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { addItem, liveSections } from '../src/core/issue-ops.ts';
+import { addItem } from '../src/core/issue-ops.ts';
+import { liveSections } from '../src/core/live-parts.ts';
 import { parseIssue } from '../src/core/schema.ts';
 import { DIST, launchWithExtension, type ExtensionBrowser } from '../test/e2e/harness.ts';
 import { servePages } from '../test/e2e/pages.ts';

@@ -1,6 +1,6 @@
 /** The editor page: the issues at the left, the open issue in the middle, its preview and exports at the right. */
 import { useEffect } from 'preact/hooks';
-import { liveItems } from '../src/core/issue-ops.ts';
+import { liveItems } from '../src/core/live-parts.ts';
 import type { IssueSummary } from '../src/messages.ts';
 import { ImportPanel } from '../src/ui/import-panel.tsx';
 import { send } from '../src/ui/send.ts';

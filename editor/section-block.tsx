@@ -1,5 +1,5 @@
 /** One section: its name (renamed as typed), its place among the sections, and its items. */
-import { liveItems } from '../src/core/issue-ops.ts';
+import { liveItems } from '../src/core/live-parts.ts';
 import type { ItemPatch } from '../src/core/issue-ops.ts';
 import type { MoveDirection } from '../src/core/item-move-target.ts';
 import type { Issue, Item, Section } from '../src/core/model.ts';

@@ -3,7 +3,7 @@
  * items. Removals can be undone from the notice they leave. Moves are said aloud (aria-live).
  */
 import { useRef, useState } from 'preact/hooks';
-import { liveSections } from '../src/core/issue-ops.ts';
+import { liveSections } from '../src/core/live-parts.ts';
 import { describeItemPlace, itemMoveTarget, type ItemPlace } from '../src/core/item-move-target.ts';
 import type { Issue } from '../src/core/model.ts';
 import { AddSectionForm } from '../src/ui/add-section-form.tsx';

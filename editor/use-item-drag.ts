@@ -5,7 +5,7 @@
  * follow each other faster than a re-render, and a handler must not see the previous event's state.
  */
 import { useRef, useState } from 'preact/hooks';
-import { liveItems } from '../src/core/issue-ops.ts';
+import { liveItems } from '../src/core/live-parts.ts';
 import type { ItemPlace } from '../src/core/item-move-target.ts';
 import type { Issue } from '../src/core/model.ts';
 

@@ -1,7 +1,7 @@
 import type { Form, usePopup } from './use-popup.ts';
 import type { PopupState } from '../src/messages.ts';
 import browser from 'webextension-polyfill';
-import { liveSections } from '../src/core/issue-ops.ts';
+import { liveSections } from '../src/core/live-parts.ts';
 
 interface Props {
   popup: ReturnType<typeof usePopup>;

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { liveItems, liveSections } from '../src/core/issue-ops.ts';
+import { liveItems, liveSections } from '../src/core/live-parts.ts';
 import type { Issue, Item } from '../src/core/model.ts';
 import { AddSectionForm } from '../src/ui/add-section-form.tsx';
 import { send } from '../src/ui/send.ts';

@@ -1,6 +1,6 @@
 /** The toolbar badge shows how many items the current draft holds. */
 import browser from 'webextension-polyfill';
-import { liveItems } from '../core/issue-ops.ts';
+import { liveItems } from '../core/live-parts.ts';
 import { getCurrentDraft } from '../storage/issues-repo.ts';
 import { database } from './database.ts';
 

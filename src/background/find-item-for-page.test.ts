@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dedupeKeysOf } from '../core/featured.ts';
-import { addItem, createIssue, liveItems, liveSections, removeItem } from '../core/issue-ops.ts';
+import { addItem, createIssue, removeItem } from '../core/issue-ops.ts';
+import { liveItems, liveSections } from '../core/live-parts.ts';
 import type { Issue } from '../core/model.ts';
 import { findItemForPage } from './find-item-for-page.ts';
 

@@ -4,7 +4,7 @@
  * item can only have the page's key if its URL holds the key's last path segment.
  */
 import { dedupeKeysOf } from '../core/featured.ts';
-import { liveItems } from '../core/issue-ops.ts';
+import { liveItems } from '../core/live-parts.ts';
 import type { Issue, Item } from '../core/model.ts';
 
 // Characters the URL parser leaves alone in a path: a key's path segment made of these appears verbatim

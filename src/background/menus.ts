@@ -11,7 +11,7 @@ import { captureFromTabOnly } from './tab-fallback.ts';
 import { database } from './database.ts';
 import { ensureCurrentDraft } from './drafts.ts';
 import { handlers } from './handlers.ts';
-import { liveSections } from '../core/issue-ops.ts';
+import { liveSections } from '../core/live-parts.ts';
 import { getLastSectionId } from '../storage/meta-repo.ts';
 
 export const MENU_IDS = { page: 'roundup-add-page', link: 'roundup-add-link', selection: 'roundup-add-selection' } as const;

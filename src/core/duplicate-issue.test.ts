@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { duplicateIssue } from './duplicate-issue.ts';
 import { formatHlc } from './hlc.ts';
-import { liveItems, liveSections } from './issue-ops.ts';
+import { liveItems, liveSections } from './live-parts.ts';
 import { makeIssue, makeItem, makeSection } from './test-factories.ts';
 
 const at = formatHlc({ ms: 5_000, counter: 0, deviceId: 'laptop' });

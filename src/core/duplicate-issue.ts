@@ -4,7 +4,8 @@
  * Everything gets new ids and clocks: the copy is a new issue, and a later merge or import must
  * never mistake its items for the original's.
  */
-import { addItem, createIssue, liveItems, liveSections } from './issue-ops.ts';
+import { addItem, createIssue } from './issue-ops.ts';
+import { liveItems, liveSections } from './live-parts.ts';
 import { newId } from './ids.ts';
 import type { Hlc, Issue } from './model.ts';
 

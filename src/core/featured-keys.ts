@@ -12,7 +12,7 @@
  */
 import { dedupeKeysOf } from './featured.ts';
 import { parseHlc } from './hlc.ts';
-import { liveItems, liveSections } from './issue-ops.ts';
+import { liveItems, liveSections } from './live-parts.ts';
 import { hashDedupeKey, LINK_HASH_LENGTH } from './link-hash.ts';
 import { latestClockOf } from './merge.ts';
 import type { Hlc, Issue } from './model.ts';

@@ -3,7 +3,7 @@
  * Both the filed URL and the page's canonical URL are keys, so a link shared through a tracker
  * still matches the item filed from the publisher's page, and the other way round.
  */
-import { liveItems, liveSections } from './issue-ops.ts';
+import { liveItems, liveSections } from './live-parts.ts';
 import type { Issue, IssueStatus } from './model.ts';
 import { normalizeUrlForDedupe } from './url.ts';
 

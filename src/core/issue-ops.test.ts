@@ -4,11 +4,8 @@ import { formatHlc } from './hlc.ts';
 import type { Issue } from './model.ts';
 import { mergeIssues, normalizeIssue } from './merge.ts';
 import { parseIssue } from './schema.ts';
-import {
-  addItem, addSection, createIssue, liveItems, liveSections, moveItem, moveSection, publishIssue, removeItem,
-  removeSection, renameSection, restoreItem, updateIssueFields, updateItem,
-  type ItemTarget, type NewItem, type SectionTarget,
-} from './issue-ops.ts';
+import { addItem, addSection, createIssue, moveItem, moveSection, publishIssue, removeItem, removeSection, renameSection, restoreItem, updateIssueFields, updateItem, type ItemTarget, type NewItem, type SectionTarget } from './issue-ops.ts';
+import { liveItems, liveSections } from './live-parts.ts';
 
 const clock = (ms: number) => formatHlc({ ms, counter: 0, deviceId: 'test' });
 

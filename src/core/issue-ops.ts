@@ -6,7 +6,8 @@
  */
 import type { Clocks, Hlc, Issue, Item, Section } from './model.ts';
 import { newId } from './ids.ts';
-import { compareByPosition, positionBetween, positionsForCount } from './position.ts';
+import { isShownSection, liveItems, liveSections, sectionsHoldingLiveItems } from './live-parts.ts';
+import { positionBetween, positionsForCount } from './position.ts';
 
 /** What a capture supplies; the issue decides section, position and clocks. */
 export type NewItem = Omit<Item, 'sectionId' | 'position' | 'clocks' | 'deleted'>;
@@ -42,24 +43,6 @@ export function createIssue(input: NewIssue): Issue {
   const sections = input.sectionNames.map((name, i): Section =>
     ({ id: makeId(), name, position: positions[i] ?? '', clocks: { name: at, position: at } }));
   return { id: input.id, createdAt: input.createdAt, ...fields, sections, items: [], clocks: stampAll(fields, at) };
-}
-
-/**
- * The sections the editor, the popup and the exports show, in reading order. "Add wins": a section
- * removed on one device while another device added or edited an item in it stays shown, with its
- * name and its surviving items, for as long as it holds one; otherwise that item would be live yet
- * invisible, an edit lost to a removal its author never saw. Removing it again tombstones it anew.
- */
-export function liveSections(issue: Issue): Section[] {
-  const holding = sectionsHoldingLiveItems(issue);
-  return issue.sections.filter((section) => isShownSection(section, holding)).sort(compareByPosition);
-}
-
-/** Live items of one section, or of every live section in reading order. */
-export function liveItems(issue: Issue, sectionId?: string): Item[] {
-  const live = issue.items.filter((item) => item.deleted === undefined);
-  if (sectionId !== undefined) return live.filter((item) => item.sectionId === sectionId).sort(compareByPosition);
-  return liveSections(issue).flatMap((section) => liveItems(issue, section.id));
 }
 
 export function updateIssueFields(issue: Issue, patch: IssuePatch, at: Hlc): Issue {
@@ -176,14 +159,6 @@ function editSection(section: Section, patch: Partial<Section>, at: Hlc): Sectio
   if (edited === section || edited.deleted === undefined || at <= edited.deleted) return edited;
   const { deleted: _deleted, ...revived } = edited;
   return revived;
-}
-
-function sectionsHoldingLiveItems(issue: Issue): Set<string> {
-  return new Set(issue.items.filter((item) => item.deleted === undefined).map((item) => item.sectionId));
-}
-
-function isShownSection(section: Section, holdingLiveItems: ReadonlySet<string>): boolean {
-  return section.deleted === undefined || holdingLiveItems.has(section.id);
 }
 
 function sameValue(a: unknown, b: unknown): boolean {

@@ -5,7 +5,7 @@
  * The view deliberately has no `note`: a private note cannot leak into an export because no
  * renderer ever receives it.
  */
-import { liveSections } from './issue-ops.ts';
+import { liveSections } from './live-parts.ts';
 import type { Issue, Item, ItemKind, Section } from './model.ts';
 import { toSafeLinkUrl } from './safe-url.ts';
 

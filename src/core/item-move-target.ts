@@ -4,7 +4,7 @@
  * section's end or the next section's start in one step. Targets are in issue-ops `moveItem` terms:
  * `index` counts the other live items of the target section.
  */
-import { liveItems, liveSections } from './issue-ops.ts';
+import { liveItems, liveSections } from './live-parts.ts';
 import type { Issue } from './model.ts';
 
 export type MoveDirection = 'up' | 'down' | 'previous-section' | 'next-section';

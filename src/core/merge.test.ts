@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatHlc } from './hlc.ts';
-import { addItem, createIssue, liveItems, moveItem, removeItem, removeSection, restoreItem, updateItem } from './issue-ops.ts';
+import { addItem, createIssue, moveItem, removeItem, removeSection, restoreItem, updateItem } from './issue-ops.ts';
+import { liveItems } from './live-parts.ts';
 import { latestClockOf, mergeIssueSets, mergeIssues, normalizeIssue } from './merge.ts';
 import type { Clocks, Issue, Item, Section } from './model.ts';
 import { parseIssue } from './schema.ts';

@@ -14,7 +14,7 @@
  */
 import { ZERO_HLC, maxHlc } from './hlc.ts';
 import type { Clocks, Hlc, Issue } from './model.ts';
-import { compareByPosition } from './position.ts';
+import { compareByPosition } from './live-parts.ts';
 import { deletionClockOf } from './tombstones.ts';
 
 type Entity = { id: string; clocks: Clocks; deleted?: Hlc };

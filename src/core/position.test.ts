@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compareByPosition, isPositionKey, positionBetween, positionsBetween, positionsForCount } from './position.ts';
+import { compareByPosition } from './live-parts.ts';
+import { isPositionKey, positionBetween, positionsBetween, positionsForCount } from './position.ts';
 
 describe('positionBetween', () => {
   it.each([

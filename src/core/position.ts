@@ -41,13 +41,3 @@ export function isPositionKey(key: string): boolean {
     return false;
   }
 }
-
-/**
- * Total, deterministic order: by key in code-unit order (never `localeCompare`, whose order
- * depends on the locale), then by id, so replicas holding equal keys still agree.
- */
-export function compareByPosition(a: { position: string; id: string }, b: { position: string; id: string }): number {
-  if (a.position !== b.position) return a.position < b.position ? -1 : 1;
-  if (a.id !== b.id) return a.id < b.id ? -1 : 1;
-  return 0;
-}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatHlc } from './hlc.ts';
-import { addSection, liveItems, liveSections, removeItem, removeSection } from './issue-ops.ts';
+import { addSection, removeItem, removeSection } from './issue-ops.ts';
+import { liveItems, liveSections } from './live-parts.ts';
 import { restoreSection } from './restore-section.ts';
 import { makeIssue, makeItem, makeSection } from './test-factories.ts';
 

@@ -3,7 +3,7 @@
  * together with it. removeSection tombstones them all with the same clock, which is how they are
  * told apart from items the editor had removed one by one before: those stay removed.
  */
-import { liveSections } from './issue-ops.ts';
+import { liveSections } from './live-parts.ts';
 import type { Hlc, Issue } from './model.ts';
 import { positionBetween } from './position.ts';
 

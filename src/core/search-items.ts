@@ -6,7 +6,7 @@
  * often read over someone's shoulder, and the spec asks about what readers saw.
  */
 import { dedupeKeysOf } from './featured.ts';
-import { liveItems, liveSections } from './issue-ops.ts';
+import { liveItems, liveSections } from './live-parts.ts';
 import type { Issue, IssueStatus } from './model.ts';
 import { normalizeUrlForDedupe } from './url.ts';
 

@@ -14,7 +14,8 @@
 import { dedupeKeysOf } from '../core/featured.ts';
 import { featuredKeysOfIssue } from '../core/featured-keys.ts';
 import { formatHlc } from '../core/hlc.ts';
-import { liveItems, liveSections, publishIssue } from '../core/issue-ops.ts';
+import { publishIssue } from '../core/issue-ops.ts';
+import { liveItems, liveSections } from '../core/live-parts.ts';
 import { latestClockOf } from '../core/merge.ts';
 import { DEFAULT_SETTINGS } from '../core/model.ts';
 import type { Issue, Item } from '../core/model.ts';

@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { liveItems } from '../../src/core/issue-ops.ts';
+import { liveItems } from '../../src/core/live-parts.ts';
 import type { Issue } from '../../src/core/model.ts';
 import { serializeIssueFile } from '../../src/core/portable.ts';
 import { parseIssue } from '../../src/core/schema.ts';

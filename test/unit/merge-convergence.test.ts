@@ -7,10 +7,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createClock, receiveHlc, tickHlc, type ClockState } from '../../src/core/hlc.ts';
-import {
-  addItem, addSection, createIssue, liveItems, liveSections, moveItem, moveSection, publishIssue, removeItem,
-  removeSection, renameSection, restoreItem, updateIssueFields, updateItem, type NewItem,
-} from '../../src/core/issue-ops.ts';
+import { addItem, addSection, createIssue, moveItem, moveSection, publishIssue, removeItem, removeSection, renameSection, restoreItem, updateIssueFields, updateItem, type NewItem } from '../../src/core/issue-ops.ts';
+import { liveItems, liveSections } from '../../src/core/live-parts.ts';
 import { viewIssue } from '../../src/core/issue-view.ts';
 import { latestClockOf, mergeIssues } from '../../src/core/merge.ts';
 import type { Hlc, Issue, Item, Section } from '../../src/core/model.ts';

@@ -3,7 +3,7 @@
  * issue-ops edit and write it back in one transaction, so a failed write changes nothing stored.
  * Every write then tells changes.ts, which refreshes the badge and wakes the sync mirror.
  */
-import { liveItems } from '../../core/issue-ops.ts';
+import { liveItems } from '../../core/live-parts.ts';
 import type { Issue } from '../../core/model.ts';
 import type { IssueSummary } from '../../messages.ts';
 import { getIssue, updateIssue } from '../../storage/issues-repo.ts';

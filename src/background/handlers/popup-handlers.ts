@@ -2,7 +2,8 @@
 import { buildFeaturedIndex, dedupeKeysOf } from '../../core/featured.ts';
 import { findFeaturedEverywhere } from '../../core/featured-lookup.ts';
 import { newId } from '../../core/ids.ts';
-import { addItem, liveItems, liveSections, moveItem, updateItem } from '../../core/issue-ops.ts';
+import { addItem, moveItem, updateItem } from '../../core/issue-ops.ts';
+import { liveItems, liveSections } from '../../core/live-parts.ts';
 import { DEFAULT_SETTINGS, type Issue } from '../../core/model.ts';
 import type { DraftOutline, PopupState } from '../../messages.ts';
 import { listIssues } from '../../storage/issues-repo.ts';
