@@ -1,7 +1,7 @@
 import type { Form, usePopup } from './use-popup.ts';
 import type { PopupState } from '../src/messages.ts';
-import browser from 'webextension-polyfill';
 import { liveSections } from '../src/core/live-parts.ts';
+import { extensionApi } from '../src/ui/extension-api.ts';
 
 interface Props {
   popup: ReturnType<typeof usePopup>;
@@ -66,7 +66,7 @@ export function CaptureForm({ popup, state, form }: Props) {
  */
 function HiddenTab({ problem, onGranted }: { problem: string | null; onGranted: () => void }) {
   async function ask() {
-    if (await browser.permissions.request({ permissions: ['tabs'] })) onGranted();
+    if (await extensionApi().permissions.request({ permissions: ['tabs'] })) onGranted();
   }
   return (
     <div class="capture">

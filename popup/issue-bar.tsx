@@ -1,5 +1,5 @@
-import browser from 'webextension-polyfill';
 import type { PopupState } from '../src/messages.ts';
+import { extensionApi } from '../src/ui/extension-api.ts';
 import { send } from '../src/ui/send.ts';
 import type { usePopup } from './use-popup.ts';
 
@@ -30,7 +30,8 @@ export function IssueBar({ popup, state }: Props) {
 
   function openEditor(event: MouseEvent) {
     event.preventDefault();
-    void browser.tabs.create({ url: browser.runtime.getURL(`editor/index.html#issue=${state.draft.id}`) }).then(() => window.close());
+    const { tabs, runtime } = extensionApi();
+    void tabs.create({ url: runtime.getURL(`editor/index.html#issue=${state.draft.id}`) }).then(() => window.close());
   }
 
   return (
