@@ -91,7 +91,7 @@ export function usePopup(opening: Promise<OpenedPopup>) {
     });
   }, [loadDetails, fail]);
 
-  const reload = useCallback(() => show(openPopupForActiveTab().opened), [show]);
+  const reload = useCallback(() => show(openPopupForActiveTab()), [show]);
 
   // A layout effect runs before the first paint, so a fast answer is not held back by a frame.
   useLayoutEffect(() => {

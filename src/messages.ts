@@ -64,7 +64,8 @@ function returns<R>() {
 
 export const protocol = {
   /** What the popup's form needs for the active tab: the capture (or why not), pending edits, the draft's sections. */
-  'popup/open': returns<PopupState>()(v.strictObject({ tabId, url: text(8192), title: text(4000) })),
+  /** The state of the tab the popup is for: the background knows which (the clicked one, else the active one). */
+  'popup/open': returns<PopupState>()(none),
   /** What the popup shows once the form is ready: the whole draft, the other drafts, where else the page was filed. */
   'popup/details': returns<PopupDetails>()(v.strictObject({ issueId: id, url: text(8192), canonicalUrl: nullableText(8192) })),
   /** Saves what the editor typed, as they type; updates the stored item too once it was added. */
@@ -146,6 +147,8 @@ export interface DraftOutline extends IssueSummary {
  * form is what the editor came for. The rest follows in PopupDetails.
  */
 export interface PopupState {
+  /** The tab the popup is for: the one whose toolbar button was clicked, else the focused window's active tab. */
+  tab: { id: number; url: string };
   /** The capture of the tab; for pages that refuse injection, built from the tab's URL and title. */
   capture: Capture;
   /** Plain words for why the page could not be read, when it could not. */

@@ -98,6 +98,25 @@ describe('the popup', () => {
     await first.tab.close();
   });
 
+  // Chrome's manifest names no popup: the click reaches the background, which reads the page and opens the
+  // popup for that tab only (src/background/toolbar-click.ts). Left set, the next click would skip the background.
+  it('opens the popup from the background and leaves the next click to the background too', async () => {
+    const { popup, tab } = await openPopupOn(`${pages.origin}/arxiv-abs`);
+    const popups = await browser.inWorker(async (url) => {
+      const { action, tabs } = (globalThis as unknown as { chrome: {
+        action: { getPopup(details: { tabId?: number }): Promise<string> };
+        tabs: { query(filter: object): Promise<Array<{ id: number; url: string }>> };
+      } }).chrome;
+      const [shown] = (await tabs.query({})).filter((candidate) => candidate.url === url);
+      return { global: await action.getPopup({}), tab: await action.getPopup({ tabId: shown!.id }) };
+    }, tab.url());
+    expect(popups).toEqual({ global: '', tab: '' });
+    const notes = await popup.locator('.notice, [role=alert]').allTextContents();
+    expect(await popup.getByRole('textbox', { name: 'Title' }).inputValue(), notes.join(' / ')).toBe('Thinking Like Transformers');
+    await popup.close();
+    await tab.close();
+  });
+
   it('opens the existing item for a page already in the draft and never adds it twice', async () => {
     const { popup, tab } = await openPopupOn(`${pages.origin}/demo-article?utm_source=newsletter#comments`);
     await expect.poll(() => popup.getByText(/Already in Issue #1 · Learning/).count()).toBe(1);

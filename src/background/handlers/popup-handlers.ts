@@ -1,4 +1,5 @@
 /** What the popup asks for: the state of the active tab, its pending edits, and adding the page. */
+import browser from 'webextension-polyfill';
 import { buildFeaturedIndex, dedupeKeysOf } from '../../core/featured.ts';
 import { findFeaturedEverywhere } from '../../core/featured-lookup.ts';
 import { newId } from '../../core/ids.ts';
@@ -12,6 +13,7 @@ import { getPendingDraft, pendingKeyForTab, putPendingDraft } from '../../storag
 import { getSyncedFeaturedKeys } from '../../storage/synced-featured-keys.ts';
 import { captureTab } from '../capture-tab.ts';
 import { database } from '../database.ts';
+import { takeEarlyPopup, type ClickedTab } from '../early-popup.ts';
 import { findItemForPage } from '../find-item-for-page.ts';
 import { readPopupContext } from '../popup-context.ts';
 import { edit, requireIssue, summarize } from './edit-issue.ts';
@@ -27,17 +29,27 @@ async function defaultSectionFor(issue: Issue, site: string): Promise<string | n
   return remembered.find((id) => id !== undefined && live.has(id)) ?? liveSections(issue)[0]?.id ?? null;
 }
 
+/** The active tab of the window the editor is using: where a popup opened without a click of ours belongs. */
+async function focusedTab(): Promise<ClickedTab> {
+  const [active] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
+  if (active?.id === undefined) throw new Error('Roundup could not tell which tab is open.');
+  return { id: active.id, url: active.url ?? '', title: active.title ?? '' };
+}
+
 function outline(issue: Issue): DraftOutline {
   return { ...summarize(issue), sections: liveSections(issue).map(({ id, name }) => ({ id, name })) };
 }
 
 export const popupHandlers: HandlersFor<'popup/open' | 'popup/details' | 'pending/save' | 'item/add'> = {
-  async 'popup/open'({ tabId, url, title }): Promise<PopupState> {
-    // The capture (the slow part: it runs in the page) starts at once, with the default summary length,
-    // while storage is read; an editor who changed the length gets a second capture.
-    const [first, { summaryLength, draft, pending }] = await Promise.all([
-      captureTab(tabId, url, title, DEFAULT_SETTINGS.summaryLength), readPopupContext(tabId, url),
-    ]);
+  async 'popup/open'(): Promise<PopupState> {
+    // In Chrome the click came here first (early-popup.ts): its tab, and the page and storage read then.
+    // Else (Firefox, a reopened popup) the popup is for the focused window's active tab, read now.
+    const early = takeEarlyPopup();
+    const { id: tabId, url, title } = early?.tab ?? await focusedTab();
+    // The capture (the slow part: it runs in the page) uses the default summary length; an editor who
+    // changed the length gets a second capture.
+    const readPage = async () => (await early?.capture) ?? captureTab(tabId, url, title, DEFAULT_SETTINGS.summaryLength);
+    const [first, { summaryLength, draft, pending }] = await Promise.all([readPage(), early?.context ?? readPopupContext(tabId, url)]);
     const tab = first.problem === null && summaryLength !== DEFAULT_SETTINGS.summaryLength
       ? await captureTab(tabId, url, title, summaryLength) : first;
     const { capture } = tab;
@@ -47,7 +59,7 @@ export const popupHandlers: HandlersFor<'popup/open' | 'popup/details' | 'pendin
       ? { title: pending.title, summary: pending.summary, note: pending.note, sectionId: pending.sectionId, itemId: pending.itemId }
       : null;
     return {
-      capture, captureProblem: tab.problem, pending: pendingFields, draft: outline(draft),
+      tab: { id: tabId, url }, capture, captureProblem: tab.problem, pending: pendingFields, draft: outline(draft),
       existingItem: existing, addedItem: added ?? null,
       defaultSectionId: pending?.sectionId ?? existing?.sectionId ?? await defaultSectionFor(draft, capture.site),
     };
