@@ -4,65 +4,32 @@ import { buildFeaturedIndex, dedupeKeysOf } from '../../core/featured.ts';
 import { findFeaturedEverywhere } from '../../core/featured-lookup.ts';
 import { newId } from '../../core/ids.ts';
 import { addItem, moveItem, updateItem } from '../../core/issue-ops.ts';
-import { liveItems, liveSections } from '../../core/live-parts.ts';
-import { DEFAULT_SETTINGS, type Issue } from '../../core/model.ts';
-import type { DraftOutline, PopupState } from '../../messages.ts';
+import { liveItems } from '../../core/live-parts.ts';
 import { listIssues } from '../../storage/issues-repo.ts';
-import { getLastSectionId, putLastSectionId } from '../../storage/meta-repo.ts';
+import { putLastSectionId } from '../../storage/meta-repo.ts';
 import { getPendingDraft, pendingKeyForTab, putPendingDraft } from '../../storage/pending-repo.ts';
 import { getSyncedFeaturedKeys } from '../../storage/synced-featured-keys.ts';
-import { captureTab } from '../capture-tab.ts';
 import { database } from '../database.ts';
-import { takeEarlyPopup, type ClickedTab } from '../early-popup.ts';
+import { takeEarlyPopup } from '../early-popup.ts';
 import { findItemForPage } from '../find-item-for-page.ts';
-import { readPopupContext } from '../popup-context.ts';
+import { ANY_SITE, buildPopupState, type PopupTab } from '../popup-state.ts';
 import { edit, requireIssue, summarize } from './edit-issue.ts';
+import type { PopupState } from '../../messages.ts';
 import type { HandlersFor } from './handler-types.ts';
 
-/** Any site's last-used section is remembered under the site; this key remembers the last one overall. */
-const ANY_SITE = '*';
-
-async function defaultSectionFor(issue: Issue, site: string): Promise<string | null> {
-  const db = await database();
-  const live = new Set(liveSections(issue).map((section) => section.id));
-  const remembered = await Promise.all([site, ANY_SITE].map((key) => getLastSectionId(db, key)));
-  return remembered.find((id) => id !== undefined && live.has(id)) ?? liveSections(issue)[0]?.id ?? null;
-}
-
 /** The active tab of the window the editor is using: where a popup opened without a click of ours belongs. */
-async function focusedTab(): Promise<ClickedTab> {
+async function focusedTab(): Promise<PopupTab> {
   const [active] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
   if (active?.id === undefined) throw new Error('Roundup could not tell which tab is open.');
   return { id: active.id, url: active.url ?? '', title: active.title ?? '' };
 }
 
-function outline(issue: Issue): DraftOutline {
-  return { ...summarize(issue), sections: liveSections(issue).map(({ id, name }) => ({ id, name })) };
-}
-
 export const popupHandlers: HandlersFor<'popup/open' | 'popup/details' | 'pending/save' | 'item/add'> = {
   async 'popup/open'(): Promise<PopupState> {
-    // In Chrome the click came here first (early-popup.ts): its tab, and the page and storage read then.
-    // Else (Firefox, a reopened popup) the popup is for the focused window's active tab, read now.
+    // In Chrome the click came here first and the answer was built then (early-popup.ts). Else (Firefox,
+    // a reopened popup) the popup is for the focused window's active tab, read now.
     const early = takeEarlyPopup();
-    const { id: tabId, url, title } = early?.tab ?? await focusedTab();
-    // The capture (the slow part: it runs in the page) uses the default summary length; an editor who
-    // changed the length gets a second capture.
-    const readPage = async () => (await early?.capture) ?? captureTab(tabId, url, title, DEFAULT_SETTINGS.summaryLength);
-    const [first, { summaryLength, draft, pending }] = await Promise.all([readPage(), early?.context ?? readPopupContext(tabId, url)]);
-    const tab = first.problem === null && summaryLength !== DEFAULT_SETTINGS.summaryLength
-      ? await captureTab(tabId, url, title, summaryLength) : first;
-    const { capture } = tab;
-    const existing = findItemForPage(draft, capture.url, capture.canonicalUrl);
-    const added = pending?.itemId ? liveItems(draft).find((item) => item.id === pending.itemId) : undefined;
-    const pendingFields = pending
-      ? { title: pending.title, summary: pending.summary, note: pending.note, sectionId: pending.sectionId, itemId: pending.itemId }
-      : null;
-    return {
-      tab: { id: tabId, url }, capture, captureProblem: tab.problem, pending: pendingFields, draft: outline(draft),
-      existingItem: existing, addedItem: added ?? null,
-      defaultSectionId: pending?.sectionId ?? existing?.sectionId ?? await defaultSectionFor(draft, capture.site),
-    };
+    return (await early?.state) ?? buildPopupState(early?.tab ?? await focusedTab(), { capture: early?.capture });
   },
 
   async 'popup/details'({ issueId, url, canonicalUrl }) {
