@@ -34,8 +34,11 @@ export interface ExtensionBrowser {
   context: BrowserContext;
   extensionId: string;
   profileDir: string;
-  /** Presses the extension's toolbar button for the tab showing `page` (with its activeTab grant). */
-  clickToolbarButton(page: Page): Promise<void>;
+  /**
+   * Presses the extension's toolbar button for the tab showing `page` (with its activeTab grant). Resolves
+   * to the time (ms since the epoch) just before the press was sent, for the benchmark.
+   */
+  clickToolbarButton(page: Page): Promise<number>;
   /** The popup opened by the last toolbar click, driven through a second CDP client. */
   waitForPopup(path?: string): Promise<Page>;
   /** Runs a function in the extension's service worker (restarting it if Chromium stopped it). */
@@ -84,7 +87,9 @@ export async function launchWithExtension(options: { dist?: string } = {}): Prom
       const url = page.url();
       const tab = targetInfos.find((target) => target.url === url);
       if (!tab) throw new Error(`no tab target for ${url}`);
+      const sentAt = Date.now();
       await cdp.send('Extensions.triggerAction' as never, { id: extensionId, targetId: tab.targetId } as never);
+      return sentAt;
     },
     async waitForPopup(path = 'popup/index.html') {
       // A CDP client attached before the popup exists does not always see it appear, so wait for the
