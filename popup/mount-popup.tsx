@@ -1,9 +1,9 @@
 import { render } from 'preact';
 import '../src/ui/base.css';
-import type { OpenedPopup } from './open-popup.ts';
+import type { PopupState } from '../src/messages.ts';
 import './popup.css';
 import { Popup } from './popup.tsx';
 
-export function mountPopup(opening: Promise<OpenedPopup>): void {
+export function mountPopup(opening: Promise<PopupState>): void {
   render(<Popup opening={opening} />, document.getElementById('app')!);
 }

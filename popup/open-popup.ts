@@ -7,12 +7,6 @@
 import type { PopupState } from '../src/messages.ts';
 import { send } from '../src/ui/send.ts';
 
-export interface OpenedPopup {
-  tab: PopupState['tab'];
-  state: PopupState;
-}
-
-export async function openPopupForActiveTab(): Promise<OpenedPopup> {
-  const state = await send('popup/open', {});
-  return { tab: state.tab, state };
+export function openPopupForActiveTab(): Promise<PopupState> {
+  return send('popup/open', {});
 }

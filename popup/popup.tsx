@@ -1,12 +1,12 @@
 /** The popup: file the current page into a section of the current draft, keyboard first. */
-import type { OpenedPopup } from './open-popup.ts';
+import type { PopupState } from '../src/messages.ts';
 import { usePopup } from './use-popup.ts';
 import { CaptureForm } from './capture-form.tsx';
 import { DraftItems } from './draft-items.tsx';
 import { IssueBar } from './issue-bar.tsx';
 import { SyncStatus } from '../src/ui/sync-status.tsx';
 
-export function Popup({ opening }: { opening: Promise<OpenedPopup> }) {
+export function Popup({ opening }: { opening: Promise<PopupState> }) {
   const popup = usePopup(opening);
   const { state, form, error, draft } = popup;
 

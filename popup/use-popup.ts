@@ -7,7 +7,7 @@ import { useCallback, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Issue } from '../src/core/model.ts';
 import type { AddResult, PopupDetails, PopupState } from '../src/messages.ts';
 import { send } from '../src/ui/send.ts';
-import { openPopupForActiveTab, type OpenedPopup } from './open-popup.ts';
+import { openPopupForActiveTab } from './open-popup.ts';
 
 export interface Form {
   title: string;
@@ -47,8 +47,7 @@ function addedNow(result: AddResult): Added {
   return { issueId: result.issue.id, issueNumber: result.issue.number, itemId: result.itemId, sectionName: result.sectionName, updatedExisting: result.updatedExisting };
 }
 
-export function usePopup(opening: Promise<OpenedPopup>) {
-  const [tab, setTab] = useState<OpenedPopup['tab'] | null>(null);
+export function usePopup(opening: Promise<PopupState>) {
   const [state, setState] = useState<PopupState | null>(null);
   /** Arrives after the form: the whole draft, the draft list, "featured in". */
   const [details, setDetails] = useState<PopupDetails | null>(null);
@@ -73,10 +72,9 @@ export function usePopup(opening: Promise<OpenedPopup>) {
     setDraft((current) => (current?.id === next.draft.id ? current : next.draft));
   }, []);
 
-  const show = useCallback(async (next: Promise<OpenedPopup>) => {
-    const { tab: opened, state: shown } = await next;
+  const show = useCallback(async (next: Promise<PopupState>) => {
+    const shown = await next;
     loads.current += 1;
-    setTab(opened);
     setState(shown);
     setDetails(null);
     setDraft(null);
@@ -99,11 +97,11 @@ export function usePopup(opening: Promise<OpenedPopup>) {
   }, [opening, show, fail]);
 
   const edit = useCallback((patch: Partial<Form>) => {
-    if (!form || !tab) return;
+    if (!form || !state) return;
     const next = { ...form, ...patch };
     setForm(next);
-    send('pending/save', { tabId: tab.id, url: tab.url, ...next }).catch(fail);
-  }, [form, tab, fail]);
+    send('pending/save', { tabId: state.tab.id, url: state.tab.url, ...next }).catch(fail);
+  }, [form, state, fail]);
 
   const add = useCallback(async () => {
     if (!state || !form?.sectionId || busy) return;
@@ -112,7 +110,7 @@ export function usePopup(opening: Promise<OpenedPopup>) {
     try {
       const { url, canonicalUrl, site, authors, publishedAt, image, kind } = state.capture;
       const result = await send('item/add', {
-        tabId: tab?.id ?? null, issueId: state.draft.id, sectionId: form.sectionId,
+        tabId: state.tab.id, issueId: state.draft.id, sectionId: form.sectionId,
         fields: { url, canonicalUrl, title: form.title, summary: form.summary, note: form.note, site, authors, publishedAt, image, kind },
       });
       setDraft(result.issue);
@@ -122,7 +120,7 @@ export function usePopup(opening: Promise<OpenedPopup>) {
     } finally {
       setBusy(false);
     }
-  }, [state, form, tab, busy, fail]);
+  }, [state, form, busy, fail]);
 
   const undoAdd = useCallback(async () => {
     if (!added) return;
