@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { buildFeaturedIndex } from './featured.ts';
+import { baseDedupeKeysOf, buildFeaturedIndex, dedupeKeysOf } from './featured.ts';
 import { featuredKeysOfIssue, mergeFeaturedKeys, type FeaturedIssueKeys } from './featured-keys.ts';
 import { findFeaturedEverywhere, syncedHitItemId } from './featured-lookup.ts';
 import { issueWithLinks, testClock } from './featured-test-factories.ts';
 import { removeItem } from './issue-ops.ts';
 import type { Issue } from './model.ts';
-import { normalizeUrlForDedupe } from './url.ts';
+import { hashDedupeKey } from './link-hash.ts';
+import { baseDedupeKey, normalizeUrlForDedupe } from './url.ts';
 
 const PAGE = 'https://example.com/page-x';
 const lookup = (issues: Issue[], synced: FeaturedIssueKeys[], url = PAGE) =>
@@ -45,5 +46,37 @@ describe('findFeaturedEverywhere', () => {
 
   it('finds nothing for a link never featured', () => {
     expect(lookup([published202], [featuredKeysOfIssue(published201)], 'https://example.com/never')).toEqual([]);
+  });
+});
+
+describe('findFeaturedEverywhere across the same-page rules of issue 15', () => {
+  const PAPER_V2 = 'https://arxiv.org/abs/2301.00001v2';
+  const filed = issueWithLinks({ number: 210, links: [{ url: PAPER_V2, section: 'Papers' }] });
+  /** The record another device computed before the same-page rules: fingerprints of the first-stage keys. */
+  const recordBeforeRules: FeaturedIssueKeys = {
+    ...featuredKeysOfIssue(filed),
+    sections: [{ name: 'Papers', links: hashDedupeKey(baseDedupeKey(PAPER_V2)) }],
+  };
+  const find = (url: string, withBaseKeys: boolean) => findFeaturedEverywhere({
+    index: buildFeaturedIndex([]), issues: [], synced: [recordBeforeRules], dedupeKeys: dedupeKeysOf(url, null),
+    ...(withBaseKeys ? { baseDedupeKeys: baseDedupeKeysOf(url, null) } : {}),
+  }).map((hit) => hit.issueNumber);
+
+  it('still finds a link in a record built with the first-stage key, through the page’s first-stage keys', () => {
+    expect(find(PAPER_V2, false)).toEqual([]);
+    expect(find(PAPER_V2, true)).toEqual([210]);
+  });
+
+  it('finds other addresses of the page once the record is rebuilt with the current key', () => {
+    const rebuilt = featuredKeysOfIssue(filed);
+    const hits = findFeaturedEverywhere({ index: buildFeaturedIndex([]), issues: [], synced: [rebuilt],
+      dedupeKeys: dedupeKeysOf('https://arxiv.org/pdf/2301.00001v3', null) });
+    expect(hits.map((hit) => hit.issueNumber)).toEqual([210]);
+  });
+
+  it('finds every address of the page in this device’s own issues, whatever their records say', () => {
+    const hits = findFeaturedEverywhere({ index: buildFeaturedIndex([filed]), issues: [filed], synced: [recordBeforeRules],
+      dedupeKeys: dedupeKeysOf('http://arxiv.org/pdf/2301.00001.pdf', null) });
+    expect(hits.map((hit) => [hit.issueNumber, hit.itemId])).toEqual([[210, '210-item-0']]);
   });
 });

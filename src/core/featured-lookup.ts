@@ -17,6 +17,12 @@ export interface FeaturedLookup {
   synced: readonly FeaturedIssueKeys[];
   /** The page's dedupe keys (featured.ts dedupeKeysOf). */
   dedupeKeys: readonly string[];
+  /**
+   * The page's first-stage keys (featured.ts baseDedupeKeysOf), matched against synced records only:
+   * a record built before the same-page rules holds fingerprints of those, and stays valid until its
+   * issue changes. Without them such a record answers only for links whose key did not change.
+   */
+  baseDedupeKeys?: readonly string[];
 }
 
 /** The item id of a hit known only from synced keys: the item itself is on another device. */
@@ -25,9 +31,9 @@ export function syncedHitItemId(issueId: string): string {
 }
 
 /** One hit per issue, newest issue first. */
-export function findFeaturedEverywhere({ index, issues, synced, dedupeKeys }: FeaturedLookup): FeaturedHit[] {
+export function findFeaturedEverywhere({ index, issues, synced, dedupeKeys, baseDedupeKeys = [] }: FeaturedLookup): FeaturedHit[] {
   const localHits = dedupeKeys.flatMap((key) => findFeatured(index, key));
-  const syncedHits = findInFeaturedKeys(synced, dedupeKeys);
+  const syncedHits = findInFeaturedKeys(synced, [...new Set([...dedupeKeys, ...baseDedupeKeys])]);
   // Only the issues hit either way are compared: a popup opens often, and an archive is long.
   const hitIds = new Set([...localHits.map((hit) => hit.issueId), ...syncedHits.map((hit) => hit.issue.issueId)]);
   const records = new Map(synced.filter((record) => hitIds.has(record.issueId)).map((record) => [record.issueId, record]));

@@ -5,7 +5,7 @@
  */
 import { liveItems, liveSections } from './live-parts.ts';
 import type { Issue, IssueStatus } from './model.ts';
-import { normalizeUrlForDedupe } from './url.ts';
+import { baseDedupeKey, normalizeUrlForDedupe } from './url.ts';
 
 export interface FeaturedHit {
   issueId: string;
@@ -47,6 +47,16 @@ export function findFeatured(index: FeaturedIndex, dedupeKey: string): FeaturedH
 export function dedupeKeysOf(url: string, canonicalUrl: string | null): string[] {
   const candidates = canonicalUrl === null || canonicalUrl.trim() === '' ? [url] : [url, canonicalUrl];
   return [...new Set(candidates.map(normalizeUrlForDedupe))];
+}
+
+/**
+ * The same link's first-stage keys (url.ts `baseDedupeKey`): featured fingerprints computed before the
+ * same-page rules (issue 15), by an older Roundup on another device or before this device rebuilt its
+ * records, are fingerprints of these. Only the synced lookup uses them (featured-lookup.ts).
+ */
+export function baseDedupeKeysOf(url: string, canonicalUrl: string | null): string[] {
+  const candidates = canonicalUrl === null || canonicalUrl.trim() === '' ? [url] : [url, canonicalUrl];
+  return [...new Set(candidates.map(baseDedupeKey))];
 }
 
 function newestIssueFirst(a: FeaturedHit, b: FeaturedHit): number {

@@ -1,7 +1,15 @@
 /**
  * The "already saved" key of a URL: two links an editor would call the same page get the same key,
- * whatever tracking tags, fragment, `www.`, scheme or trailing slash they carry.
- * The key is itself a URL (always `https:`), so it stays readable in storage and logs.
+ * whatever tracking tags, fragment, `www.`, scheme or trailing slash they carry, and whichever of a
+ * site's equivalent addresses they use (arXiv abstract or PDF, any version; youtu.be or watch?v=;
+ * the AMP or mobile copy of an article). The key is itself a URL (always `https:`), so it stays
+ * readable in storage and logs.
+ *
+ * Two stages. `baseDedupeKey` is the key as it was first shipped; `normalizeUrlForDedupe` refines it
+ * with the same-page rules. Keeping the first stage whole makes the change safe for what is stored:
+ * links the new rules do not touch keep their key, links equal before stay equal (the new key is a
+ * function of the old one), and the featured fingerprints other devices computed with the old key can
+ * still be matched with `baseDedupeKey` (featured-lookup.ts).
  */
 
 /** Query parameters that only say where a click came from; never part of a page's identity. */
@@ -18,6 +26,26 @@ function isTrackingParam(name: string): boolean {
 
 /** Key for duplicate detection; an unparsable input is returned trimmed, unchanged otherwise. */
 export function normalizeUrlForDedupe(input: string): string {
+  const base = baseDedupeKey(unwrapAmpCache(input.trim()));
+  if (!base.startsWith('https://')) return base;
+  const url = new URL(base);
+  url.hostname = withoutMobileLabels(url.hostname);
+  // `//` inside a path is a typo or a CMS join that every server folds; `/amp` is the AMP copy.
+  // The path is kept as a string: setting `pathname` would parse it again and resolve `.` segments.
+  const path = url.pathname.replace(/\/{2,}/g, '/').replace(/(?:\/amp)+\/?$|\/+$/, '');
+  const special = youTubeKey(url.hostname, path, url.searchParams) ?? arxivKey(url.hostname, path);
+  if (special !== null) return special;
+  const kept = [...url.searchParams].filter(([name, value]) => !isAmpParam(name, value));
+  const query = kept.length > 0 ? `?${new URLSearchParams(kept).toString()}` : '';
+  return `https://${url.host}${path}${query}`;
+}
+
+/**
+ * The first-stage key (the whole key until issue 15): lower-case host without `www.`, https, no
+ * credentials, default port, fragment, tracking parameters or trailing slash, parameters sorted.
+ * Changing it changes the fingerprints stored and synced for every link: don't.
+ */
+export function baseDedupeKey(input: string): string {
   const trimmed = input.trim();
   let url: URL;
   try {
@@ -42,6 +70,54 @@ export function normalizeUrlForDedupe(input: string): string {
   const path = url.pathname.replace(/\/+$/, '');
   const query = url.search;
   return `https://${url.host}${path}${query}`;
+}
+
+/**
+ * `m.`, `mobile.`, `amp.` and further `www.` labels in front (and Wikipedia's `en.m.`) name the
+ * mobile or AMP copy of the same site; a label is dropped only while two remain (`mobile.de` stays).
+ */
+function withoutMobileLabels(host: string): string {
+  const labels = host.split('.');
+  const isCopyLabel = (label: string | undefined) => label === 'm' || label === 'mobile' || label === 'amp' || label === 'www';
+  while (labels.length > 2 && isCopyLabel(labels[0])) labels.shift();
+  if (labels.length > 3 && labels[1] === 'm' && /^[a-z]{2,3}(?:-[a-z]+)?$/.test(labels[0] ?? '')) labels.splice(1, 1);
+  return labels.join('.');
+}
+
+/** `?amp`, `?amp=1`, `?amp=true` and `?outputType=amp` ask for the AMP rendering of the same article. */
+function isAmpParam(name: string, value: string): boolean {
+  const lower = name.toLowerCase();
+  return (lower === 'amp' && /^(?:|1|true)$/i.test(value)) || (lower === 'outputtype' && value.toLowerCase() === 'amp');
+}
+
+/**
+ * Google's AMP cache serves `https://www-example-com.cdn.ampproject.org/c/s/www.example.com/a` for
+ * `https://www.example.com/a` (`/c/` pages, `/s/` for https); the key is the publisher's URL's.
+ */
+function unwrapAmpCache(input: string): string {
+  const match = /^https?:\/\/[^/?#]+\.cdn\.ampproject\.org\/[cvi]\/(s\/)?([^?#]+)(\?[^#]*)?/i.exec(input);
+  if (match === null) return input;
+  return `${match[1] === undefined ? 'http' : 'https'}://${match[2] ?? ''}${match[3] ?? ''}`;
+}
+
+const YOUTUBE_ID = /^[\w-]{6,20}$/;
+
+/** Every address of one YouTube video (watch?v=, youtu.be/, shorts/, embed/, live/) as `youtube.com/watch?v=ID`; the time, playlist and share tags do not change the video. */
+function youTubeKey(host: string, path: string, params: URLSearchParams): string | null {
+  let id: string | null = null;
+  if (host === 'youtu.be') id = path.split('/')[1] ?? null;
+  else if (host === 'youtube.com' || host === 'youtube-nocookie.com') {
+    const [, first, second] = path.split('/');
+    id = first === 'watch' ? params.get('v') : ['shorts', 'embed', 'live', 'v'].includes(first ?? '') ? second ?? null : null;
+  }
+  return id !== null && YOUTUBE_ID.test(id) ? `https://youtube.com/watch?v=${id}` : null;
+}
+
+/** arXiv's abstract, PDF and HTML pages of any version of a paper as its versionless abstract page. */
+function arxivKey(host: string, path: string): string | null {
+  if (host !== 'arxiv.org' && host !== 'export.arxiv.org') return null;
+  const match = /^\/(?:abs|pdf|html|format)\/+((?:[a-z-]+(?:\.[A-Z]{2})?\/)?\d{4,7}(?:\.\d{4,5})?)(?:v\d+)?(?:\.pdf)?\/?$/i.exec(path);
+  return match === null ? null : `https://arxiv.org/abs/${match[1] ?? ''}`;
 }
 
 function compare(a: string, b: string): number {
