@@ -37,4 +37,21 @@ export default tseslint.config(
       }],
     },
   },
+  {
+    // The archive reader runs in an extension page and in the Node CLI alike: a DOM is handed in,
+    // nothing else from the browser or the extension is used.
+    files: ['src/archive/**/*.ts'],
+    ignores: ['src/archive/**/*.test.ts'],
+    rules: {
+      'no-restricted-globals': ['error', ...['chrome', 'browser', 'indexedDB', 'localStorage', 'window', 'document', 'DOMParser'].map((name) => ({
+        name,
+        message: `src/archive/ runs in Node and in extension pages: take the parsed document as an argument (${name}).`,
+      }))],
+      'no-restricted-imports': ['error', {
+        paths: ['preact', 'idb', 'webextension-polyfill'].map((name) => ({ name, message: 'src/archive/ is UI- and storage-free.' })),
+        patterns: [{ group: ['**/storage/**', '**/background/**', '**/ui/**', '**/popup/**', '**/options/**', '**/cli/**'],
+          message: 'src/archive/ may import only from src/core/, src/archive/ and pure libraries.' }],
+      }],
+    },
+  },
 );

@@ -6,11 +6,15 @@
 const commands: Record<string, () => Promise<{ run: (argv: string[]) => Promise<number> }>> = {
   export: () => import('./export.ts'),
   capture: () => import('./capture.ts'),
+  import: () => import('./import.ts'),
+  featured: () => import('./featured.ts'),
 };
 
 const usage = `usage: roundup export FILE --format md|html|text [--issue NUMBER]
        roundup capture FILE [--url URL]
-       roundup capture --batch < lines.jsonl`;
+       roundup capture --batch < lines.jsonl
+       roundup import FILE_OR_DIR... [--format auto|markdown|html|feed] --out BACKUP.json
+       roundup featured BACKUP.json URL...`;
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
