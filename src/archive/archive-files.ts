@@ -84,7 +84,7 @@ async function readDocuments(file: ArchiveFile, text: string, kind: Exclude<File
   const base = { source: file.path, fileName };
   if (kind === 'markdown') return [readMarkdownDocument(file.path, fileName, text)];
   if (kind === 'html') {
-    const document = parsers.html(text);
+    const document = parseHtmlPage(text, parsers);
     const facts = readHtmlPageFacts(document);
     return [{ ok: true, document: { ...base, title: facts.title, number: null, date: facts.date, url: facts.url,
       blocks: htmlBlocksToMarkdown(readHtmlBlocks(document, facts.url)) } }];
@@ -109,7 +109,10 @@ async function readDocuments(file: ArchiveFile, text: string, kind: Exclude<File
 
 function blocksOf(body: { kind: 'html' | 'markdown'; text: string }, baseUrl: string | null, parsers: MarkupParsers): ArchiveBlock[] {
   if (body.kind === 'markdown') return readMarkdownBlocks(body.text);
-  // A fragment gets a body, so both parsers build the same tree around it.
-  const page = /<body[\s>]/i.test(body.text) ? body.text : `<!doctype html><html><body>${body.text}</body></html>`;
-  return htmlBlocksToMarkdown(readHtmlBlocks(parsers.html(page), baseUrl));
+  return htmlBlocksToMarkdown(readHtmlBlocks(parseHtmlPage(body.text, parsers), baseUrl));
+}
+
+/** A fragment gets a body, so both parsers build the same tree around it. */
+function parseHtmlPage(text: string, parsers: MarkupParsers): Document {
+  return parsers.html(/<(body|html)[\s>]/i.test(text) ? text : `<!doctype html><html><body>${text}</body></html>`);
 }

@@ -84,7 +84,7 @@ function blocksOf(parent: Node, resolveHref: Resolve): HtmlBlock[] {
     }
     if (node.nodeType !== 1 || isSkipped(node as Element)) continue;
     if (!BLOCKS.has(tag)) {
-      run.push(...inlineOf(node, resolveHref));
+      run.push(...inlineOfNode(node, resolveHref, false));
       continue;
     }
     flush();
@@ -103,32 +103,28 @@ function blocksOf(parent: Node, resolveHref: Resolve): HtmlBlock[] {
 }
 
 function inlineOf(parent: Node, resolveHref: Resolve): InlineNode[] {
-  const nodes: InlineNode[] = [];
-  for (const node of Array.from(parent.childNodes)) {
-    if (node.nodeType === 3) {
-      nodes.push({ type: 'text', text: node.textContent ?? '' });
-      continue;
-    }
-    if (node.nodeType !== 1) continue;
-    const element = node as Element;
-    const tag = tagOf(element);
-    if (isSkipped(element) && tag !== 'hr') continue;
-    if (tag === 'br') nodes.push({ type: 'break' });
-    else if (CODE.has(tag)) nodes.push({ type: 'code', text: element.textContent ?? '' });
-    else if (tag === 'strong' || tag === 'b') nodes.push({ type: 'strong', children: inlineOf(element, resolveHref) });
-    else if (tag === 'em' || tag === 'i') nodes.push({ type: 'em', children: inlineOf(element, resolveHref) });
-    else if (tag === 'a' && element.hasAttribute('href')) {
-      const href = resolveHref(element.getAttribute('href') ?? '');
-      const children = inlineOf(element, resolveHref);
-      nodes.push(...(href === null ? children : [{ type: 'link' as const, href, children }]));
-    } else if (tag === 'img') {
-      const alt = element.getAttribute('alt')?.trim();
-      if (alt) nodes.push({ type: 'text', text: alt });
-    } else {
-      // A block inside inline content (a div in a link, as emails do) reads as text on its own line.
-      if (BLOCKS.has(tag) && nodes.length > 0) nodes.push({ type: 'break' });
-      nodes.push(...inlineOf(element, resolveHref));
-    }
+  return Array.from(parent.childNodes).flatMap((node, index) => inlineOfNode(node, resolveHref, index > 0));
+}
+
+function inlineOfNode(node: Node, resolveHref: Resolve, afterContent: boolean): InlineNode[] {
+  if (node.nodeType === 3) return [{ type: 'text', text: node.textContent ?? '' }];
+  if (node.nodeType !== 1) return [];
+  const element = node as Element;
+  const tag = tagOf(element);
+  if (isSkipped(element)) return [];
+  if (tag === 'br') return [{ type: 'break' }];
+  if (CODE.has(tag)) return [{ type: 'code', text: element.textContent ?? '' }];
+  if (tag === 'strong' || tag === 'b') return [{ type: 'strong', children: inlineOf(element, resolveHref) }];
+  if (tag === 'em' || tag === 'i') return [{ type: 'em', children: inlineOf(element, resolveHref) }];
+  if (tag === 'a' && element.hasAttribute('href')) {
+    const href = resolveHref(element.getAttribute('href') ?? '');
+    const children = inlineOf(element, resolveHref);
+    return href === null ? children : [{ type: 'link', href, children }];
   }
-  return nodes;
+  if (tag === 'img') {
+    const alt = element.getAttribute('alt')?.trim();
+    return alt ? [{ type: 'text', text: alt }] : [];
+  }
+  // A block inside inline content (a div in a link, as emails do) reads as text on its own line.
+  return [...(BLOCKS.has(tag) && afterContent ? [{ type: 'break' as const }] : []), ...inlineOf(element, resolveHref)];
 }

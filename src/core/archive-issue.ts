@@ -55,14 +55,14 @@ export function readArchivedIssue(document: ArchiveDocument, datesByNumber: Read
   const body = readBody(blocks);
   const fail = (reason: string): IssueReadResult => ({ ok: false, source: document.source, reason });
   if (body.sections.length === 0) return fail('not an issue: no list item or heading starts with a web link');
+  // A number the metadata states but that is not one is reported, not replaced by one from elsewhere.
+  if (document.number !== null && readNumberField(document.number) === null) {
+    return fail(`not an issue: its number "${document.number}" is not a whole number from 1 to 1,000,000`);
+  }
   const number = (document.number === null ? null : readNumberField(document.number))
     ?? readNumberFromTitle(document.title ?? '') ?? readNumberFromTitle(titleHeading ?? '')
     ?? readNumberFromFileName(document.fileName) ?? readNumberFromFileName(lastPathSegment(document.url));
-  if (number === null) {
-    return fail(document.number === null
-      ? 'not an issue: no issue number in its metadata, title or file name'
-      : `not an issue: its number "${document.number}" is not a whole number from 1 to 1,000,000`);
-  }
+  if (number === null) return fail('not an issue: no issue number in its metadata, title or file name');
   const notes = [...body.notes];
   const written = document.date ?? datesByNumber.get(number) ?? readDateFromFileName(document.fileName);
   const publishedAt = written === null ? null : toPublishedAt(written);
