@@ -26,18 +26,15 @@ function isTrackingParam(name: string): boolean {
 
 /** Key for duplicate detection; an unparsable input is returned trimmed, unchanged otherwise. */
 export function normalizeUrlForDedupe(input: string): string {
-  const base = baseDedupeKey(unwrapAmpCache(input.trim()));
-  if (!base.startsWith('https://')) return base;
-  const url = new URL(base);
-  url.hostname = withoutMobileLabels(url.hostname);
+  const base = parseBaseKey(unwrapAmpCache(input.trim()));
+  if (typeof base === 'string') return base;
+  const host = withoutMobileLabels(base.host);
   // `//` inside a path is a typo or a CMS join that every server folds; `/amp` is the AMP copy.
-  // The path is kept as a string: setting `pathname` would parse it again and resolve `.` segments.
-  const path = url.pathname.replace(/\/{2,}/g, '/').replace(/(?:\/amp)+\/?$|\/+$/, '');
-  const special = youTubeKey(url.hostname, path, url.searchParams) ?? arxivKey(url.hostname, path);
+  const path = base.path.replace(/\/{2,}/g, '/').replace(/(?:\/amp)+\/?$|\/+$/, '');
+  const special = youTubeKey(host, path, base.params) ?? arxivKey(host, path);
   if (special !== null) return special;
-  const kept = [...url.searchParams].filter(([name, value]) => !isAmpParam(name, value));
-  const query = kept.length > 0 ? `?${new URLSearchParams(kept).toString()}` : '';
-  return `https://${url.host}${path}${query}`;
+  const kept = base.params.filter(([name, value]) => !isAmpParam(name, value));
+  return `https://${host}${base.port}${path}${serializeParams(kept)}`;
 }
 
 /**
@@ -46,6 +43,22 @@ export function normalizeUrlForDedupe(input: string): string {
  * Changing it changes the fingerprints stored and synced for every link: don't.
  */
 export function baseDedupeKey(input: string): string {
+  const base = parseBaseKey(input);
+  return typeof base === 'string' ? base : `https://${base.host}${base.port}${base.path}${serializeParams(base.params)}`;
+}
+
+interface BaseKey {
+  host: string;
+  /** `:8080`, or empty for the default port. */
+  port: string;
+  /** Without trailing slashes. */
+  path: string;
+  /** Without tracking parameters, sorted by name, then value. */
+  params: [string, string][];
+}
+
+/** The first stage's parts, parsed once for both keys; a string for what is not an http(s) URL. */
+function parseBaseKey(input: string): BaseKey | string {
   const trimmed = input.trim();
   let url: URL;
   try {
@@ -53,23 +66,22 @@ export function baseDedupeKey(input: string): string {
   } catch {
     return trimmed;
   }
-  url.hash = '';
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return url.href;
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    url.hash = '';
+    return url.href;
+  }
+  // http and https serve the same page on every site an editor links to; fold to https (and drop
+  // the default port of either).
+  const port = url.port === '' || url.port === '80' || url.port === '443' ? '' : `:${url.port}`;
+  const params = [...url.searchParams].filter(([name]) => !isTrackingParam(name));
+  params.sort(([a, av], [b, bv]) => (a === b ? compare(av, bv) : compare(a, b)));
+  // A host that would be left empty (`www.`) stays as it is, as the URL parser keeps it.
+  const host = url.hostname.replace(/^www\./, '').replace(/\.$/, '') || url.hostname;
+  return { host, port, path: url.pathname.replace(/\/+$/, ''), params };
+}
 
-  // http and https serve the same page on every site an editor links to; fold to https.
-  url.protocol = 'https:';
-  url.username = '';
-  url.password = '';
-  url.hostname = url.hostname.replace(/^www\./, '').replace(/\.$/, '');
-  if (url.port === '80') url.port = '';
-
-  const kept = [...url.searchParams].filter(([name]) => !isTrackingParam(name));
-  kept.sort(([a, av], [b, bv]) => (a === b ? compare(av, bv) : compare(a, b)));
-  url.search = kept.length > 0 ? new URLSearchParams(kept).toString() : '';
-
-  const path = url.pathname.replace(/\/+$/, '');
-  const query = url.search;
-  return `https://${url.host}${path}${query}`;
+function serializeParams(params: readonly [string, string][]): string {
+  return params.length > 0 ? `?${new URLSearchParams([...params]).toString()}` : '';
 }
 
 /**
@@ -103,12 +115,12 @@ function unwrapAmpCache(input: string): string {
 const YOUTUBE_ID = /^[\w-]{6,20}$/;
 
 /** Every address of one YouTube video (watch?v=, youtu.be/, shorts/, embed/, live/) as `youtube.com/watch?v=ID`; the time, playlist and share tags do not change the video. */
-function youTubeKey(host: string, path: string, params: URLSearchParams): string | null {
+function youTubeKey(host: string, path: string, params: readonly [string, string][]): string | null {
   let id: string | null = null;
   if (host === 'youtu.be') id = path.split('/')[1] ?? null;
   else if (host === 'youtube.com' || host === 'youtube-nocookie.com') {
     const [, first, second] = path.split('/');
-    id = first === 'watch' ? params.get('v') : ['shorts', 'embed', 'live', 'v'].includes(first ?? '') ? second ?? null : null;
+    id = first === 'watch' ? params.find(([name]) => name === 'v')?.[1] ?? null : ['shorts', 'embed', 'live', 'v'].includes(first ?? '') ? second ?? null : null;
   }
   return id !== null && YOUTUBE_ID.test(id) ? `https://youtube.com/watch?v=${id}` : null;
 }
