@@ -80,3 +80,16 @@ describe('findFeaturedEverywhere across the same-page rules of issue 15', () => 
     expect(hits.map((hit) => [hit.issueNumber, hit.itemId])).toEqual([[210, '210-item-0']]);
   });
 });
+
+describe('findFeaturedEverywhere with the issues by id', () => {
+  it('answers as with the list, reading only the issues hit', () => {
+    const issues = [published201, published202];
+    const byId = new Map(issues.map((issue) => [issue.id, issue]));
+    const synced = [featuredKeysOfIssue(removeItem(published201, '201-item-1', testClock(9_000, 'other')))];
+    for (const url of [PAGE, 'https://example.com/other', 'https://example.com/never']) {
+      const ask = (held: Issue[] | Map<string, Issue>) => findFeaturedEverywhere({ index: buildFeaturedIndex(issues), issues: held, synced,
+        dedupeKeys: [normalizeUrlForDedupe(url)] });
+      expect(ask(byId)).toEqual(ask(issues));
+    }
+  });
+});

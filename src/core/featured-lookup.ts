@@ -12,8 +12,11 @@ import type { Issue } from './model.ts';
 export interface FeaturedLookup {
   /** The index of this device's issues that count (the popup leaves out the draft being filed into). */
   index: FeaturedIndex;
-  /** Every issue this device holds, to tell which synced records are newer than the local copy. */
-  issues: readonly Issue[];
+  /**
+   * Every issue this device holds, to tell which synced records are newer than the local copy; only
+   * the issues hit are read, by id when this is a map (a long archive then costs the lookup nothing).
+   */
+  issues: readonly Issue[] | ReadonlyMap<string, Issue>;
   synced: readonly FeaturedIssueKeys[];
   /** The page's dedupe keys (featured.ts dedupeKeysOf). */
   dedupeKeys: readonly string[];
@@ -36,8 +39,11 @@ export function findFeaturedEverywhere({ index, issues, synced, dedupeKeys, base
   const syncedHits = findInFeaturedKeys(synced, [...new Set([...dedupeKeys, ...baseDedupeKeys])]);
   // Only the issues hit either way are compared: a popup opens often, and an archive is long.
   const hitIds = new Set([...localHits.map((hit) => hit.issueId), ...syncedHits.map((hit) => hit.issue.issueId)]);
+  if (hitIds.size === 0) return [];
+  // The synced list is short (the sync budget keeps about a year of issues); every record of a hit issue counts, tombstones too.
   const records = new Map(synced.filter((record) => hitIds.has(record.issueId)).map((record) => [record.issueId, record]));
-  const held = new Map(issues.filter((issue) => hitIds.has(issue.id)).map((issue) => [issue.id, issue]));
+  const held = issues instanceof Map ? issues as ReadonlyMap<string, Issue>
+    : new Map((issues as readonly Issue[]).filter((issue) => hitIds.has(issue.id)).map((issue) => [issue.id, issue]));
   const syncedIsNewer = (issueId: string) => {
     const record = records.get(issueId);
     const local = held.get(issueId);
