@@ -48,6 +48,15 @@ describe('readArchiveFiles: HTML pages', () => {
     expect(outline(plan.issues[0])).toEqual([': \u201cQuoted\u201d caf\u00e9 | https://a.example/q |  | ']);
   });
 
+  it('reads the paragraph layout of emails: a bold link on its own line, the summary below', async () => {
+    const email = '<html><body><h1>Issue 45</h1><p>Hello <a href="https://w.example/web">on the web</a>.</p><h2>Reads</h2>'
+      + '<p><strong><a href="https://a.example/r">A read</a></strong><br>Why it matters.</p>'
+      + '<p><a href="https://a.example/s">Another</a> (video)<br>Watch it.</p><p>Thanks for reading.</p></body></html>';
+    const [issue] = (await read({ 'issue.html': email })).issues;
+    expect([issue?.intro, outline(issue), issue?.outro]).toEqual(['Hello [on the web](https://w.example/web).', [
+      'Reads: A read | https://a.example/r | Why it matters. | ', 'Reads: Another (video) | https://a.example/s | Watch it. | '], 'Thanks for reading.']);
+  });
+
   it('lays out an email’s tables as blocks', async () => {
     const email = '<html><body><table><tr><td><h1>Weekly 44</h1></td></tr><tr><td><h2>Links</h2>'
       + '<ul><li><a href="https://a.example/x">X</a><br>Why it matters.</li></ul></td></tr></table></body></html>';

@@ -48,6 +48,8 @@ describe('readArchivedIssue: Markdown items', () => {
     ['nested headings: the innermost names the section', '## Papers\n\n### Vision\n\n- [ViT](https://p.example/vit)\n\n### Language\n\n- [BERT](https://p.example/bert)\n',
       ['Vision: ViT | https://p.example/vit |  | ', 'Language: BERT | https://p.example/bert |  | ']],
     ['a commented-out item is not an item', '## A\n\n<!--\n- [Old ad](https://q.example/ad) (ad)\n-->\n- [Real](https://q.example/real)\n', ['A: Real | https://q.example/real |  | ']],
+    ['a paragraph whose first line is a link, the summary below it', '## Reads\n\n**[A long read](https://s.example/read)** by Ada\nWhy it matters.\n\n[Haskell](https://haskell.example) is a language,\nand this is prose.\n',
+      ['Reads: A long read | https://s.example/read | Why it matters. | Ada']],
     ['a list item without a web link is not an item', '## A\n\n- [Write to us](mailto:ed@example.com)\n- [Real](https://r.example/real)\n', ['A: Real | https://r.example/real |  | ']],
   ])('%s', (_name, markdown, expected) => {
     expect(outline(issueOf(markdown))).toEqual(expected);
@@ -76,8 +78,8 @@ describe('readArchivedIssue: intro, outro and text between items', () => {
   it('names the text between items in the notes, under its section, and makes no item of it', () => {
     expect(outline(issue).map((line) => line.split(' | ')[0])).toEqual(['Featured: One', 'Jobs: Two', 'Call for participation: Three']);
     expect(issue.notes).toEqual([
-      'a paragraph of text between the items in "Package of the week" (not items; the model has no place for them)',
-      'a paragraph of text between the items in "Jobs" (not items; the model has no place for them)',
+      '1 paragraph of text between the items in "Package of the week" not kept',
+      '1 paragraph of text between the items in "Jobs" not kept',
     ]);
   });
 

@@ -1,7 +1,8 @@
 /**
  * What an archive's issue holds, read from its blocks by rules an editor can predict:
  * - a heading without a link opens a section (nested headings: the innermost names it);
- * - an item is a list item whose first line has a web link, or a heading with a web link;
+ * - an item is a list item whose first line has a web link, a heading with a web link, or a paragraph
+ *   whose first line is a web link and nothing else (the summary on the lines below, as emails do);
  * - the item's title is that line as written, the link's text in place of the link, without a trailing
  *   `by …` (the authors); labels around the link (`[video] [Title](url)`, `… (ad)`) stay in the title;
  * - its summary is the rest of the list item (the quote, an editor's note), or for a heading item
@@ -127,6 +128,9 @@ function readBody(blocks: readonly ArchiveBlock[]): Body {
       }
     } else if (summaryOf !== null && (block.type === 'paragraph' || block.type === 'quote')) {
       summaryOf.summary = joinParagraphs(paragraphsOf([block]));
+    } else if (block.type === 'paragraph' && isLinkLineParagraph(block.content)) {
+      const item = itemFromLine(block.content);
+      if (item) add(item);
     } else if (!introOver && !holdsItems) {
       intro.push(block);
     } else if (block.type === 'list' && holdsItems) {
@@ -140,8 +144,22 @@ function readBody(blocks: readonly ArchiveBlock[]): Body {
     }
   }
   const notes = [...dropped].map(([name, count]) =>
-    `${count === 1 ? 'a paragraph' : `${count} paragraphs`} of text between the items${name === '' ? '' : ` in "${name}"`} (not items; the model has no place for them)`);
+    `${count === 1 ? '1 paragraph' : `${count} paragraphs`} of text between the items${name === '' ? '' : ` in "${name}"`} not kept`);
   return { intro: blocksToMarkdown(intro), outro: blocksToMarkdown(tail.map(({ block }) => block)), sections, notes };
+}
+
+/**
+ * The layout of many emails and Substack posts: a paragraph whose first line is a link and nothing
+ * else (bold or not, a byline or a `(label)` after it), the summary on the lines below it. A paragraph
+ * that only starts with a link and goes on in the same line is prose.
+ */
+function isLinkLineParagraph(text: MarkdownText): boolean {
+  const link = firstWebLink(text);
+  const newline = text.source.indexOf('\n');
+  if (link === undefined || newline < 0 || link.end > newline || text.source.slice(newline + 1).trim() === '') return false;
+  const before = text.source.slice(0, link.start);
+  const after = text.source.slice(link.end, newline).replace(/(?:^|\s)by\s+\S.*$/, '');
+  return /^[\s*_]*$/.test(before) && /^[\s*_]*(?:\([^()]*\)[\s*_]*)*\\?$/.test(after);
 }
 
 function isItemBlocks(blocks: readonly ArchiveBlock[]): boolean {
@@ -166,8 +184,14 @@ function itemFromLine(text: MarkdownText): ArchivedItem | null {
   const newline = source.indexOf('\n', link.end);
   const lineEnd = newline < 0 ? source.length : newline;
   const others = text.links.filter((other) => other !== link && other.end <= lineEnd);
-  const before = unwrapLinks(source, 0, link.start, others);
-  const after = unwrapLinks(source, link.end, lineEnd, others);
+  let before = unwrapLinks(source, 0, link.start, others);
+  let after = unwrapLinks(source, link.end, lineEnd, others);
+  // `**[Title](url)**` is the layout's bold, not the title's: the markers around the whole link go.
+  const wrapper = /^[*_]+$/.exec(before.trim())?.[0];
+  if (wrapper !== undefined && after.startsWith(wrapper)) {
+    before = before.replace(wrapper, '');
+    after = after.slice(wrapper.length);
+  }
   const byline = /^([\s\S]*?)(?:^|\s)by\s+(\S[\s\S]*)$/.exec(after.trimEnd());
   const labelsAfter = byline ? (byline[1] ?? '') : after;
   const authors = byline ? markdownToPlainText(byline[2] ?? '') : '';
