@@ -72,11 +72,20 @@ export function countItems(issue: ArchivedIssue): number {
   return issue.sections.reduce((sum, section) => sum + section.items.length, 0);
 }
 
-/** One line for a terminal or a status line: "538 issues, 9,312 items in 2,301 sections; 1 file not read". */
+/** One line for a terminal or a status line: "538 issues, 9,336 items in 2,166 sections; 1 file or entry not read; 440 issues have text that is not kept". */
 export function describeArchivePlan(plan: ArchivePlan): string {
   const count = (n: number, one: string, many: string) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
   const notRead = plan.unreadable.length === 0 ? '' : `; ${count(plan.unreadable.length, 'file or entry', 'files or entries')} not read`;
-  return `${count(plan.issues.length, 'issue', 'issues')}, ${count(plan.itemCount, 'item', 'items')} in ${count(plan.sectionCount, 'section', 'sections')}${notRead}`;
+  const noted = plan.issues.filter((issue) => issue.notes.length > 0).length;
+  const notes = noted === 0 ? '' : `; ${count(noted, 'issue has', 'issues have')} text that is not kept`;
+  return `${count(plan.issues.length, 'issue', 'issues')}, ${count(plan.itemCount, 'item', 'items')} in ${count(plan.sectionCount, 'section', 'sections')}${notRead}${notes}`;
+}
+
+/** The plan as tab-separated lines, one per issue (number, date, sections, items, source, notes): the command line's preview. */
+export function describeArchiveIssues(plan: ArchivePlan): string[] {
+  const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+  return plan.issues.map((issue) => [`#${issue.number}`, issue.publishedAt?.slice(0, 10) ?? 'no date',
+    plural(issue.sections.length, 'section', 'sections'), plural(countItems(issue), 'item', 'items'), issue.source, ...issue.notes].join('\t'));
 }
 
 function compareText(a: string, b: string): number {

@@ -43,7 +43,7 @@ beforeAll(async () => {
 describe('roundup import', () => {
   it('writes the whole archive as a backup, with one summary line on stderr', () => {
     expect(imported).toEqual({ code: 0, stdout: '',
-      stderr: `roundup import: 538 issues, 9,336 items in 2,166 sections, from 539 files → ${backupPath}\n` });
+      stderr: `roundup import: 538 issues, 9,336 items in 2,166 sections; 388 issues have text that is not kept (from 539 files) → ${backupPath}\n` });
   });
 
   it('writes a backup that the existing import loads as 538 published issues', () => {
@@ -77,7 +77,7 @@ describe('roundup featured', () => {
   });
 });
 
-describe.concurrent('roundup import and featured refuse, with one stderr line', () => {
+describe.concurrent('roundup import and featured answer with one stderr line, and refuse what they cannot do', () => {
   const notAnIssue = join(directory, 'not-an-issue');
   mkdirSync(notAnIssue);
   writeFileSync(join(notAnIssue, 'README.md'), '# Our archive\n\nSee [the site](https://example.com).\n');
@@ -86,6 +86,10 @@ describe.concurrent('roundup import and featured refuse, with one stderr line', 
     ['a folder without an issue', ['import', notAnIssue, '--out', join(directory, 'y.json')], 1,
       `${join(notAnIssue, 'README.md')}: not an issue: no list item or heading starts with a web link\n`, 'nothing to import from'],
     ['a missing --out', ['import', ARCHIVE], 2, '', 'missing --out BACKUP.json'],
+    ['a dry run, which lists the issues and writes nothing', ['import', join(ARCHIVE, 'issues.tsv'), join(ARCHIVE, '2019/issue-180.markdown'), '--dry-run'], 0,
+      `#180\t2019-10-10\t4 sections\t12 items\t${join(ARCHIVE, '2019/issue-180.markdown')}\t1 paragraph of text between the items in "Jobs" not kept\t`
+      + '1 paragraph of text between the items in "Package of the week" not kept\t1 paragraph of text between the items in "Call for participation" not kept\n',
+      '1 issue, 12 items in 4 sections; 1 issue has text that is not kept (from 2 files; dry run, nothing written)'],
     ['an unknown --format', ['import', ARCHIVE, '--format', 'pdf', '--out', join(directory, 'z.json')], 2, '', 'unknown --format "pdf"'],
     ['a featured lookup in a file that is not a backup', ['featured', join(notAnIssue, 'README.md'), 'https://example.com'], 1, '', 'not valid JSON'],
     ['a featured lookup of something that is not a URL', ['featured', backupPath, 'example.com/x'], 2, '', 'not an absolute URL: "example.com/x"'],
