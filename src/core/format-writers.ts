@@ -41,13 +41,14 @@ interface InlineFormat {
   verbatim?(source: string, parsed: Token[], role: 'title' | 'summary'): string | null;
 }
 
-/** An InlineMarkup for `markdown`, or '' when it is empty (so `{% if item.summary %}` reads as expected). */
+/** An InlineMarkup for `markdown`, or '' when it shows nothing (so `{% if item.summary %}` reads as expected). */
 function inlineWriter(format: InlineFormat, role: 'title' | 'summary'): (markdown: string) => InlineMarkup | '' {
   return (markdown) => {
     if (markdown === '') return '';
     const parsed = format.parse(markdown);
     const tokens = role === 'title' ? withoutLinks(parsed) : parsed;
     const text = format.verbatim?.(markdown, parsed, role) ?? format.write(tokens, role);
+    if (text === '') return '';
     return new InlineMarkup(text, () => new Markup(format.write(firstSentenceTokens(tokens), role)));
   };
 }
@@ -57,7 +58,11 @@ function writerFor(format: InlineFormat, escape: (text: string) => string, block
     escape,
     title: inlineWriter(format, 'title'),
     summary: inlineWriter(format, 'summary'),
-    blocks: (markdown) => (markdown === '' ? '' : new EditorMarkup(blocks(markdown), markdown)),
+    // Markdown that shows nothing (a lone link definition, say) is '' too, so it leaves no blank lines.
+    blocks: (markdown) => {
+      const text = markdown === '' ? '' : blocks(markdown);
+      return text === '' ? '' : new EditorMarkup(text, markdown);
+    },
     link,
   };
 }

@@ -83,7 +83,8 @@ function codeSpan(token: Token): string {
   // The editor's own fence when it still fits (its length differs from every run inside), else the shortest that does.
   const typed = /^`+$/.test(token.markup) && !runs.includes(token.markup) ? token.markup : '';
   const fence = typed || '`'.repeat(longestRun + 1);
-  const padding = /^[` ]|[` ]$/.test(content) ? ' ' : '';
+  // CommonMark strips one space from each end, unless the content is only spaces (then it stays as is).
+  const padding = /[^ ]/.test(content) && /^[` ]|[` ]$/.test(content) ? ' ' : '';
   return `${fence}${padding}${content}${padding}${fence}`;
 }
 
@@ -158,15 +159,18 @@ function hasBalancedBrackets(text: string): boolean {
  * The editor's inline Markdown exactly as typed, when that is as safe as writing it back from its
  * tokens; else null. It is when a consumer that trusts everything (raw HTML, images, strikethrough,
  * any link) reads the text exactly as our parser does, and the text cannot act where a template puts
- * it: not as a block at a line start, not as a heading's closing `#`s, not as a second strikethrough
+ * it: not as a block at a line start (it may not start with a character that can begin one), not
+ * as a heading's closing `#`s, not as a second strikethrough
  * delimiter (GFM also strikes `~single~` tildes), and, inside `[link text]`, with no link of its own
  * and its brackets balanced. Then `second* report`, `(_) wildcard`, `< 15 MB` or `a | b` stay as
  * their editors wrote them instead of gaining backslashes.
  */
 export function verbatimInlineMarkdown(source: string, tokens: Token[], context: { inLinkText: boolean }): string | null {
-  if (source.includes('\n') || guardLineStart(source) !== source || guardHeadingEnd(source) !== source) return null;
-  // What the template writes next must not change how the end reads: `\]` escapes, `<b` opens a tag, `![` makes an image.
-  if (/[\\<!]$/.test(source)) return null;
+  // Wherever a template puts it, it may be at a line start: nothing there may begin a block (a list
+  // marker, heading, quote, fence, HTML, table row, rule, reference definition, ordered list).
+  if (source.includes('\n') || /^[#>+\-*=_~`<|[\d]/.test(source) || guardHeadingEnd(source) !== source) return null;
+  // What the template writes next must not change how the end reads: `\]` escapes the bracket, `<b` opens a tag.
+  if (/[\\<]$/.test(source)) return null;
   if ((source.match(/~/g) ?? []).length > 1) return null;
   if (context.inLinkText && (tokens.some((token) => token.type === 'link_open') || !hasBalancedBrackets(source))) return null;
   const ours = readingOf(tokens);

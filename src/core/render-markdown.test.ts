@@ -56,7 +56,9 @@ describe('renderIssueAsMarkdown', () => {
   });
 
   it.each([
-    ['https://example.com/a (b)', '(https://example.com/a%20\\(b\\))'],
+    ['https://example.com/a (b)', '(https://example.com/a%20(b))'],
+    ['https://example.com/a)b(c', '(https://example.com/a\\)b\\(c)'],
+    ['https://example.com/a\\b', '(https://example.com/a/b)'],
     ['https://example.com/a&amp;b', '(https://example.com/a\\&amp;b)'],
     ['https://example.com/?a=1&b=2', '(https://example.com/?a=1&b=2)'],
     ['mailto:a b@example.com', '(mailto:a%20b@example.com)'],
