@@ -8,7 +8,7 @@ const commands: Record<string, () => Promise<{ run: (argv: string[]) => Promise<
   capture: () => import('./capture.ts'),
 };
 
-const usage = `usage: roundup export FILE --format md|html|text [--issue NUMBER]
+const usage = `usage: roundup export FILE --format md|html|text [--issue NUMBER] [--style NAME | --template TEMPLATE_FILE]
        roundup capture FILE [--url URL]
        roundup capture --batch < lines.jsonl`;
 
