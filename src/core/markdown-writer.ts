@@ -146,6 +146,9 @@ function readingOf(tokens: Token[]): string[] {
   return reading;
 }
 
+// What starts inline syntax for the trusting consumer: ours (inline-markdown.ts) plus images and strikethrough.
+const CONSUMER_INLINE_SYNTAX = /[\\`*_[\]<&!~]/;
+
 function hasBalancedBrackets(text: string): boolean {
   let depth = 0;
   for (const char of text.replace(/\\./g, '')) {
@@ -173,6 +176,8 @@ export function verbatimInlineMarkdown(source: string, tokens: Token[], context:
   if (/[\\<]$/.test(source)) return null;
   if ((source.match(/~/g) ?? []).length > 1) return null;
   if (context.inLinkText && (tokens.some((token) => token.type === 'link_open') || !hasBalancedBrackets(source))) return null;
+  // Without any character that starts inline syntax for either parser, both read one plain text.
+  if (!CONSUMER_INLINE_SYNTAX.test(source)) return source;
   const ours = readingOf(tokens);
   const theirs = readingOf(parseInlineAsTrustingConsumer(source));
   return ours.length === theirs.length && ours.every((part, index) => part === theirs[index]) ? source : null;

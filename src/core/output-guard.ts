@@ -28,7 +28,6 @@ const ALLOWED_ELEMENTS = new Set(('a abbr address article aside b bdi bdo big bl
 const URL_ATTRIBUTES = new Set(['href', 'src', 'background', 'action', 'cite', 'longdesc', 'lowsrc', 'dynsrc', 'poster', 'usemap', 'data', 'codebase', 'xlink:href', 'profile']);
 const REFUSED_ATTRIBUTES = new Set(['srcdoc', 'srcset', 'formaction', 'ping', 'http-equiv']);
 const UNSAFE_STYLE = /expression\s*\(|javascript:|url\s*\(|@import|behavior\s*:|-moz-binding/i;
-const WHITESPACE = /[\t\n\f\r ]/;
 
 // The named references that can spell a URL scheme or its separators; any other `&` before the
 // scheme's colon makes the target unreadable here, so it is refused rather than guessed.
@@ -59,24 +58,36 @@ function checkAttribute(element: string, name: string, rawValue: string): void {
   if (name === 'style' && UNSAFE_STYLE.test(value)) throw new OutputRefused(`the template writes a style on <${element}> that could load or run something`);
 }
 
+// The tokenizer states of the HTML standard, as sticky patterns: tag name; before attribute name
+// (spaces and `/`); attribute name (its first character may be `=`); around `=`; unquoted value.
+const TAG_NAME = /[^\t\n\f\r />]*/y;
+const BEFORE_ATTRIBUTE = /[\t\n\f\r /]*/y;
+const ATTRIBUTE_NAME = /[^\t\n\f\r />][^\t\n\f\r />=]*/y;
+const SPACES = /[\t\n\f\r ]*/y;
+const UNQUOTED_VALUE = /[^\t\n\f\r >]*/y;
+
+/** Matches a sticky pattern at `index`; returns the match (maybe empty) and the index after it. */
+function take(pattern: RegExp, html: string, index: number): [string, number] {
+  pattern.lastIndex = index;
+  const match = pattern.exec(html)?.[0] ?? '';
+  return [match, index + match.length];
+}
+
 /** Reads one tag from `<` at `start` (name, then attributes as the HTML standard tokenizes them); returns the index after `>`. */
 function readTag(html: string, start: number, isEndTag: boolean): number {
-  let index = start + (isEndTag ? 2 : 1);
-  let name = '';
-  while (index < html.length && !WHITESPACE.test(html[index] as string) && html[index] !== '/' && html[index] !== '>') name += html[index++];
+  let [name, index] = take(TAG_NAME, html, start + (isEndTag ? 2 : 1));
   name = name.toLowerCase();
   if (!ALLOWED_ELEMENTS.has(name)) throw new OutputRefused(`the template writes a <${name}> element, which an email may not contain`);
   for (;;) {
-    while (index < html.length && (WHITESPACE.test(html[index] as string) || html[index] === '/')) index++;
+    index = take(BEFORE_ATTRIBUTE, html, index)[1];
     if (index >= html.length) throw new OutputRefused(`the template leaves a <${name}> tag unclosed`);
     if (html[index] === '>') return index + 1;
-    let attribute = html[index++] as string;
-    while (index < html.length && !WHITESPACE.test(html[index] as string) && !'/>='.includes(html[index] as string)) attribute += html[index++];
-    while (index < html.length && WHITESPACE.test(html[index] as string)) index++;
+    let attribute: string;
+    [attribute, index] = take(ATTRIBUTE_NAME, html, index);
+    const afterName = take(SPACES, html, index)[1];
     let value = '';
-    if (html[index] === '=') {
-      index++;
-      while (index < html.length && WHITESPACE.test(html[index] as string)) index++;
+    if (html[afterName] === '=') {
+      index = take(SPACES, html, afterName + 1)[1];
       const quote = html[index];
       if (quote === '"' || quote === "'") {
         const end = html.indexOf(quote, index + 1);
@@ -84,8 +95,10 @@ function readTag(html: string, start: number, isEndTag: boolean): number {
         value = html.slice(index + 1, end);
         index = end + 1;
       } else {
-        while (index < html.length && !WHITESPACE.test(html[index] as string) && html[index] !== '>') value += html[index++];
+        [value, index] = take(UNQUOTED_VALUE, html, index);
       }
+    } else {
+      index = afterName;
     }
     if (!isEndTag) checkAttribute(name, attribute.toLowerCase(), value);
   }
