@@ -8,6 +8,7 @@ export const benches: Record<string, () => Promise<{ run: () => Promise<void> }>
   // Drives the built extension: run `npm run build` first (npm run bench does).
   popup: () => import('./popup.ts'),
   sync: () => import('./sync.ts'),
+  export: () => import('./export.ts'),
 };
 
 async function main(names: string[]): Promise<number> {
