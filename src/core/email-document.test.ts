@@ -64,3 +64,12 @@ describe('Gmail clipping', () => {
     expect(measureGmailClipping(renderIssueAsHtml(makeIssue({ items: items(250) }))).clipped).toBe(true);
   });
 });
+
+describe('the document for pasting', () => {
+  it('has no style sheet and no preheader, so a paste keeps the inline styles as written', () => {
+    const pasted = wrapEmailDocument({ title: 't', preheader: 'Preview', content: '<p style="margin:0;">Hi</p>', forPasting: true });
+    expect(pasted).not.toContain('<style>');
+    expect(pasted).not.toContain('Preview');
+    expect(pasted).toContain('<p style="margin:0;">Hi</p>');
+  });
+});

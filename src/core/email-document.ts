@@ -31,6 +31,13 @@ export interface EmailDocumentParts {
   preheader: string;
   /** The template's HTML, inside the 600px card. */
   content: string;
+  /**
+   * For the clipboard ("Copy for email"), which a rich editor pastes: no style sheet and no preheader.
+   * With a `<style>` in the document, Chromium's clipboard rewrites every element's style from its
+   * computed style, baking the editor window's width into the tables (`width: 769px`); and a paste
+   * target has its head and its preview line of its own.
+   */
+  forPasting?: boolean;
 }
 
 const LIGHT = { page: '#f3f4f6', card: '#ffffff', text: '#1f2937' };
@@ -74,8 +81,9 @@ function preheader(text: string): string {
 }
 
 /** The complete HTML email; deterministic, ends with exactly one newline. */
-export function wrapEmailDocument({ title, preheader: preview, content }: EmailDocumentParts): string {
+export function wrapEmailDocument({ title, preheader: preview, content, forPasting = false }: EmailDocumentParts): string {
   const safeTitle = escapeHtml(title);
+  const styleSheet = forPasting ? '' : `<style>\n${STYLE_SHEET}\n</style>\n`;
   return `<!DOCTYPE html>
 <html lang="en" xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office">
 <head>
@@ -87,12 +95,9 @@ export function wrapEmailDocument({ title, preheader: preview, content }: EmailD
 <meta name="supported-color-schemes" content="light dark">
 <title>${safeTitle}</title>
 <!--[if mso]><noscript><xml><o:OfficeDocumentSettings><o:PixelsPerInch>96</o:PixelsPerInch></o:OfficeDocumentSettings></xml></noscript><![endif]-->
-<style>
-${STYLE_SHEET}
-</style>
-</head>
+${styleSheet}</head>
 <body class="rd-body" style="margin:0;padding:0;word-spacing:normal;background-color:${LIGHT.page};">
-${preheader(preview)}<div role="article" aria-roledescription="email" aria-label="${safeTitle}" lang="en">
+${forPasting ? '' : preheader(preview)}<div role="article" aria-roledescription="email" aria-label="${safeTitle}" lang="en">
 <table role="presentation" class="rd-page" width="100%" cellpadding="0" cellspacing="0" border="0" style="width:100%;background-color:${LIGHT.page};">
 <tr>
 <td align="center" style="padding:24px 12px;">

@@ -24,6 +24,8 @@ export interface ExportOptions {
   style?: HouseStyle;
   /** How `format_date` writes dates. Default: the settings' default. */
   dateFormat?: DateFormat;
+  /** HTML only: the document for the clipboard rather than for sending (see email-document.ts). */
+  forPasting?: boolean;
 }
 
 /** The template's output without the blank lines its tags leave at the start, ending with one newline. */
@@ -38,5 +40,5 @@ export function renderIssueIn(format: ExportFormat, issue: Issue, options: Expor
   const output = tidy(renderCompiledTemplate(compileTemplate(chosen.source, format), data, { dateFormat: options.dateFormat ?? DEFAULT_SETTINGS.dateFormat }));
   if (chosen.custom) guardTemplateOutput(format, output);
   if (format !== 'html') return output;
-  return wrapEmailDocument({ title: view.title, preheader: view.tagline, content: output.trimEnd() });
+  return wrapEmailDocument({ title: view.title, preheader: view.tagline, content: output.trimEnd(), forPasting: options.forPasting ?? false });
 }
