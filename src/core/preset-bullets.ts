@@ -4,44 +4,27 @@
  * section on consecutive lines.
  */
 import type { PresetTemplates } from './house-style.ts';
+import { HEAD, LIST_STYLE } from './preset-head.ts';
 
-const H1 = 'margin:0 0 8px;font-size:28px;line-height:1.25;font-weight:700;color:#111827;';
-const TAGLINE = 'margin:0 0 24px;font-size:17px;font-style:italic;color:#4b5563;';
 const H2 = 'margin:28px 0 8px;font-size:20px;line-height:1.3;font-weight:700;color:#111827;';
-const LIST = 'margin:0 0 16px;padding:0 0 0 24px;';
 const ITEM = 'margin:0 0 8px;';
 const TITLE_LINK = 'color:#1a56db;text-decoration:underline;';
 
-export const BULLETS_MARKDOWN = `{% if issue.title %}# {{ issue.title }}
-
-{% endif %}{% if issue.tagline %}*{{ issue.tagline }}*
-
-{% endif %}{% if issue.intro %}{{ issue.intro }}
-
-{% endif %}{% for section in sections %}## {{ section.name }}
+export const BULLETS_MARKDOWN = `${HEAD.md}{% for section in sections %}## {{ section.name }}
 
 {% for item in section.items %}* {% if item.url %}[{{ item.title }}]({{ item.url }}){% else %}{{ item.title }}{% endif %}{% if item.summary %} - {{ item.summary }}{% endif %}
 {% endfor %}
 {% endfor %}{{ issue.outro }}
 `;
 
-export const BULLETS_HTML = `{% if issue.title %}<h1 style="${H1}">{{ issue.title }}</h1>
-{% endif %}{% if issue.tagline %}<p style="${TAGLINE}">{{ issue.tagline }}</p>
-{% endif %}{% if issue.intro %}{{ issue.intro }}
-{% endif %}{% for section in sections %}<h2 style="${H2}">{{ section.name }}</h2>
-<ul style="${LIST}">
+export const BULLETS_HTML = `${HEAD.html}{% for section in sections %}<h2 style="${H2}">{{ section.name }}</h2>
+<ul style="${LIST_STYLE}">
 {% for item in section.items %}<li style="${ITEM}">{% if item.url %}<a href="{{ item.url }}" style="${TITLE_LINK}">{{ item.title }}</a>{% else %}{{ item.title }}{% endif %}{% if item.summary %} – {{ item.summary }}{% endif %}</li>
 {% endfor %}</ul>
 {% endfor %}{{ issue.outro }}
 `;
 
-export const BULLETS_TEXT = `{% if issue.title %}{{ issue.title }}
-
-{% endif %}{% if issue.tagline %}{{ issue.tagline }}
-
-{% endif %}{% if issue.intro %}{{ issue.intro }}
-
-{% endif %}{% for section in sections %}{{ section.name }}
+export const BULLETS_TEXT = `${HEAD.text}{% for section in sections %}{{ section.name }}
 
 {% for item in section.items %}* {{ item.title }}{% if item.url %} ({{ item.url }}){% endif %}{% if item.summary %} - {{ item.summary }}{% endif %}
 {% endfor %}

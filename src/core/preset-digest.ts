@@ -5,15 +5,10 @@
  * in the HTML part. Markdown and HTML are the `heading` layout, which is that newsletter's web layout.
  */
 import type { PresetTemplates } from './house-style.ts';
+import { HEAD } from './preset-head.ts';
 import { HEADING_HTML, HEADING_MARKDOWN } from './preset-heading.ts';
 
-export const DIGEST_TEXT = `{% if issue.title %}{{ issue.title }}
-
-{% endif %}{% if issue.tagline %}{{ issue.tagline }}
-
-{% endif %}{% if issue.intro %}{{ issue.intro }}
-
-{% endif %}{% for section in sections %}{{ section.name }}
+export const DIGEST_TEXT = `${HEAD.text}{% for section in sections %}{{ section.name }}
 
 {% for item in section.items %}{{ item.title }}
 

@@ -6,24 +6,17 @@
  * email has no other way to carry the link) and sets sections apart by two blank lines.
  *
  * These templates reproduce the exports from before house styles byte for byte
- * (test/fixtures/issue-206.*; test/unit/preset-heading.test.ts compares them with that renderer).
+ * (test/fixtures/issue-206.*; test/unit/preset-heading-parity.test.ts compares them with that renderer).
  */
 import type { PresetTemplates } from './house-style.ts';
+import { HEAD } from './preset-head.ts';
 
-const H1 = 'margin:0 0 8px;font-size:28px;line-height:1.25;font-weight:700;color:#111827;';
-const TAGLINE = 'margin:0 0 24px;font-size:17px;font-style:italic;color:#4b5563;';
 const H2 = 'margin:36px 0 8px;padding:0 0 6px;border-bottom:2px solid #e5e7eb;font-size:22px;line-height:1.3;font-weight:700;color:#111827;';
 const H3 = 'margin:22px 0 6px;font-size:18px;line-height:1.4;font-weight:600;color:#111827;';
 // A linked title is recognisable by its place and color; an underline under two bold lines is noise.
 const TITLE_LINK = 'color:#1a56db;text-decoration:none;';
 
-export const HEADING_MARKDOWN = `{% if issue.title %}# {{ issue.title }}
-
-{% endif %}{% if issue.tagline %}*{{ issue.tagline }}*
-
-{% endif %}{% if issue.intro %}{{ issue.intro }}
-
-{% endif %}{% for section in sections %}## {{ section.name }}
+export const HEADING_MARKDOWN = `${HEAD.md}{% for section in sections %}## {{ section.name }}
 
 {% for item in section.items %}{% if item.url %}### [{{ item.title }}]({{ item.url }}){% else %}### {{ item.title }}{% endif %}
 
@@ -32,22 +25,13 @@ export const HEADING_MARKDOWN = `{% if issue.title %}# {{ issue.title }}
 {% endif %}{% endfor %}{% endfor %}{{ issue.outro }}
 `;
 
-export const HEADING_HTML = `{% if issue.title %}<h1 style="${H1}">{{ issue.title }}</h1>
-{% endif %}{% if issue.tagline %}<p style="${TAGLINE}">{{ issue.tagline }}</p>
-{% endif %}{% if issue.intro %}{{ issue.intro }}
-{% endif %}{% for section in sections %}<h2 style="${H2}">{{ section.name }}</h2>
+export const HEADING_HTML = `${HEAD.html}{% for section in sections %}<h2 style="${H2}">{{ section.name }}</h2>
 {% for item in section.items %}<h3 style="${H3}">{% if item.url %}<a href="{{ item.url }}" style="${TITLE_LINK}">{{ item.title }}</a>{% else %}{{ item.title }}{% endif %}</h3>
 {% if item.summary %}<p style="margin:0 0 16px;">{{ item.summary }}</p>
 {% endif %}{% endfor %}{% endfor %}{{ issue.outro }}
 `;
 
-export const HEADING_TEXT = `{% if issue.title %}{{ issue.title }}
-
-{% endif %}{% if issue.tagline %}{{ issue.tagline }}
-
-{% endif %}{% if issue.intro %}{{ issue.intro }}
-
-{% endif %}{% for section in sections %}
+export const HEADING_TEXT = `${HEAD.text}{% for section in sections %}
 {{ section.name }}
 
 {% for item in section.items %}{{ item.title }}

@@ -6,22 +6,14 @@
  * (test/unit/preset-quote-archive.test.ts).
  */
 import type { PresetTemplates } from './house-style.ts';
+import { HEAD, LIST_STYLE } from './preset-head.ts';
 
-const H1 = 'margin:0 0 8px;font-size:28px;line-height:1.25;font-weight:700;color:#111827;';
-const TAGLINE = 'margin:0 0 24px;font-size:17px;font-style:italic;color:#4b5563;';
 const H2 = 'margin:32px 0 12px;padding:0 0 6px;border-bottom:2px solid #e5e7eb;font-size:22px;line-height:1.3;font-weight:700;color:#111827;';
-const LIST = 'margin:0 0 16px;padding:0 0 0 24px;';
 const ITEM = 'margin:0 0 16px;';
 const TITLE_LINK = 'color:#1a56db;text-decoration:underline;font-weight:600;';
 const BLOCKQUOTE = 'margin:6px 0 0;padding:0 0 0 12px;border-left:3px solid #d1d5db;color:#4b5563;';
 
-export const QUOTE_MARKDOWN = `{% if issue.title %}# {{ issue.title }}
-
-{% endif %}{% if issue.tagline %}*{{ issue.tagline }}*
-
-{% endif %}{% if issue.intro %}{{ issue.intro }}
-
-{% endif %}{% for section in sections %}## {{ section.name }}
+export const QUOTE_MARKDOWN = `${HEAD.md}{% for section in sections %}## {{ section.name }}
 
 {% for item in section.items %}- {% if item.url %}[{{ item.title }}]({{ item.url }}){% else %}{{ item.title }}{% endif %}{% if item.authors.size > 0 %} by {{ item.authors | join_authors }}{% endif %}
 {% if item.summary %}  > {{ item.summary }}
@@ -29,24 +21,15 @@ export const QUOTE_MARKDOWN = `{% if issue.title %}# {{ issue.title }}
 {% endfor %}{% endfor %}{{ issue.outro }}
 `;
 
-export const QUOTE_HTML = `{% if issue.title %}<h1 style="${H1}">{{ issue.title }}</h1>
-{% endif %}{% if issue.tagline %}<p style="${TAGLINE}">{{ issue.tagline }}</p>
-{% endif %}{% if issue.intro %}{{ issue.intro }}
-{% endif %}{% for section in sections %}<h2 style="${H2}">{{ section.name }}</h2>
-<ul style="${LIST}">
+export const QUOTE_HTML = `${HEAD.html}{% for section in sections %}<h2 style="${H2}">{{ section.name }}</h2>
+<ul style="${LIST_STYLE}">
 {% for item in section.items %}<li style="${ITEM}">{% if item.url %}<a href="{{ item.url }}" style="${TITLE_LINK}">{{ item.title }}</a>{% else %}<strong>{{ item.title }}</strong>{% endif %}{% if item.authors.size > 0 %} by {{ item.authors | join_authors }}{% endif %}{% if item.summary %}
 <blockquote style="${BLOCKQUOTE}">{{ item.summary }}</blockquote>{% endif %}</li>
 {% endfor %}</ul>
 {% endfor %}{{ issue.outro }}
 `;
 
-export const QUOTE_TEXT = `{% if issue.title %}{{ issue.title }}
-
-{% endif %}{% if issue.tagline %}{{ issue.tagline }}
-
-{% endif %}{% if issue.intro %}{{ issue.intro }}
-
-{% endif %}{% for section in sections %}{{ section.name }}
+export const QUOTE_TEXT = `${HEAD.text}{% for section in sections %}{{ section.name }}
 
 {% for item in section.items %}- {{ item.title }}{% if item.authors.size > 0 %} by {{ item.authors | join_authors }}{% endif %}
 {% if item.url %}  {{ item.url }}
