@@ -9,6 +9,7 @@ export const benches: Record<string, () => Promise<{ run: () => Promise<void> }>
   popup: () => import('./popup.ts'),
   sync: () => import('./sync.ts'),
   archive: () => import('./archive.ts'),
+  export: () => import('./export.ts'),
 };
 
 async function main(names: string[]): Promise<number> {

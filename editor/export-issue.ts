@@ -33,7 +33,7 @@ export function downloadIssue(issue: Issue, format: ExportFormat): string {
  */
 export async function copyForEmail(issue: Issue): Promise<void> {
   await navigator.clipboard.write([new ClipboardItem({
-    'text/html': new Blob([renderIssueAsHtml(issue)], { type: 'text/html' }),
+    'text/html': new Blob([renderIssueAsHtml(issue, { forPasting: true })], { type: 'text/html' }),
     'text/plain': new Blob([renderIssueAsText(issue)], { type: 'text/plain' }),
   })]);
 }

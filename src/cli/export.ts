@@ -1,25 +1,26 @@
 /**
- * `roundup export FILE --format md|html|text [--issue NUMBER]`: renders an issue from a portable
- * file (an issue file, or a backup with --issue) exactly as the extension would export it.
+ * `roundup export FILE --format md|html|text [--issue NUMBER] [--style NAME | --template TEMPLATE_FILE]`:
+ * renders an issue from a portable file (an issue file, or a backup with --issue) exactly as the
+ * extension would export it, in a preset house style or through the editor's own Liquid template.
  * FILE `-` reads standard input. On success stdout is the export, byte for byte; on failure
- * stdout stays empty and stderr gets one line (exit 2 for a usage mistake, 1 for anything else).
+ * stdout stays empty and stderr gets one line (exit 2 for a usage mistake, 1 for anything else);
+ * a template that does not parse or render is named with the line and column of the mistake.
  */
 import { readFile } from 'node:fs/promises';
+import type { ExportFormat } from '../core/format-writers.ts';
+import { PRESET_NAMES } from '../core/house-style.ts';
+import type { HouseStyle, PresetName } from '../core/house-style.ts';
 import type { Issue } from '../core/model.ts';
+import { OutputRefused } from '../core/output-guard.ts';
 import { parsePortableFile } from '../core/portable.ts';
 import type { PortableFile } from '../core/portable.ts';
-import { renderIssueAsHtml } from '../core/render-html.ts';
-import { renderIssueAsMarkdown } from '../core/render-markdown.ts';
-import { renderIssueAsText } from '../core/render-text.ts';
+import { renderIssueIn } from '../core/render-issue.ts';
+import { TemplateError } from '../core/template-engine.ts';
 import { UsageError, oneLine, parseCommandArgs } from './args.ts';
 
-const USAGE = 'usage: roundup export FILE --format md|html|text [--issue NUMBER]';
+const USAGE = 'usage: roundup export FILE --format md|html|text [--issue NUMBER] [--style NAME | --template TEMPLATE_FILE]';
 
-const RENDERERS: Record<string, (issue: Issue) => string> = {
-  md: renderIssueAsMarkdown,
-  html: renderIssueAsHtml,
-  text: renderIssueAsText,
-};
+const FORMATS: Readonly<Record<string, ExportFormat>> = { md: 'md', html: 'html', text: 'text' };
 
 export async function run(argv: string[]): Promise<number> {
   try {
@@ -28,9 +29,10 @@ export async function run(argv: string[]): Promise<number> {
       process.stdout.write(`${USAGE}\n`);
       return 0;
     }
+    const style = await readStyle(args);
     const parsed = parsePortableFile(await readInput(args.file));
     if (!parsed.ok) throw new Error(`${args.file}: ${parsed.error}`);
-    const output = args.render(pickIssue(parsed.file, args.issueNumber, args.file));
+    const output = renderWith(args, style, pickIssue(parsed.file, args.issueNumber, args.file));
     process.stdout.write(output);
     return 0;
   } catch (error) {
@@ -41,14 +43,39 @@ export async function run(argv: string[]): Promise<number> {
 
 interface ExportArgs {
   file: string;
-  render: (issue: Issue) => string;
+  format: ExportFormat;
   issueNumber: number | null;
+  preset: PresetName;
+  templateFile: string | null;
+}
+
+async function readStyle(args: ExportArgs): Promise<HouseStyle> {
+  if (args.templateFile === null) return { preset: args.preset, templates: {} };
+  let source: string;
+  try {
+    source = await readFile(args.templateFile, 'utf8');
+  } catch (error) {
+    throw new Error(`cannot read the template ${args.templateFile}: ${describeReadError(error)}`, { cause: error });
+  }
+  return { preset: args.preset, templates: { [args.format]: source } };
+}
+
+function renderWith(args: ExportArgs, style: HouseStyle, issue: Issue): string {
+  try {
+    return renderIssueIn(args.format, issue, { style });
+  } catch (error) {
+    // The editor's template is at fault: say which file, and where in it.
+    if (error instanceof TemplateError || error instanceof OutputRefused) throw new Error(`${args.templateFile ?? args.preset}: ${error.message}`, { cause: error });
+    throw error;
+  }
 }
 
 function readExportArgs(argv: string[]): ExportArgs | 'help' {
   const { values, positionals } = parseCommandArgs(argv, {
     format: { type: 'string', short: 'f' },
     issue: { type: 'string' },
+    style: { type: 'string' },
+    template: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) return 'help';
@@ -56,12 +83,22 @@ function readExportArgs(argv: string[]): ExportArgs | 'help' {
   if (file === undefined) throw new UsageError('missing FILE (the portable .json file to export)');
   if (extra.length) throw new UsageError(`unexpected argument ${JSON.stringify(extra[0])}`);
   if (values.format === undefined) throw new UsageError('missing --format (md, html or text)');
-  const render = Object.hasOwn(RENDERERS, values.format) ? RENDERERS[values.format] : undefined;
-  if (!render) throw new UsageError(`unknown --format ${JSON.stringify(values.format)} (expected md, html or text)`);
+  const format = Object.hasOwn(FORMATS, values.format) ? FORMATS[values.format] : undefined;
+  if (!format) throw new UsageError(`unknown --format ${JSON.stringify(values.format)} (expected md, html or text)`);
   if (values.issue !== undefined && !/^[1-9][0-9]{0,15}$/.test(values.issue)) {
     throw new UsageError(`--issue expects an issue number, got ${JSON.stringify(values.issue)}`);
   }
-  return { file, render, issueNumber: values.issue === undefined ? null : Number(values.issue) };
+  if (values.style !== undefined && values.template !== undefined) {
+    throw new UsageError('choose --style NAME or --template TEMPLATE_FILE, not both (a template replaces the style)');
+  }
+  const preset = values.style ?? 'heading';
+  if (!(PRESET_NAMES as readonly string[]).includes(preset)) {
+    throw new UsageError(`unknown --style ${JSON.stringify(preset)} (expected ${PRESET_NAMES.join(', ')})`);
+  }
+  return {
+    file, format, preset: preset as PresetName, templateFile: values.template ?? null,
+    issueNumber: values.issue === undefined ? null : Number(values.issue),
+  };
 }
 
 async function readInput(file: string): Promise<string> {

@@ -10,7 +10,7 @@ const commands: Record<string, () => Promise<{ run: (argv: string[]) => Promise<
   featured: () => import('./featured.ts'),
 };
 
-const usage = `usage: roundup export FILE --format md|html|text [--issue NUMBER]
+const usage = `usage: roundup export FILE --format md|html|text [--issue NUMBER] [--style NAME | --template TEMPLATE_FILE]
        roundup capture FILE [--url URL]
        roundup capture --batch < lines.jsonl
        roundup import FILE_OR_DIR... [--format auto|markdown|html|feed] --out BACKUP.json

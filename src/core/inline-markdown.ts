@@ -14,6 +14,9 @@
  * - Images are off: `![alt](url)` becomes `!` and a link (an email must not load remote images).
  * - A summary is one paragraph in every format: issue-view.ts folds its newlines into spaces.
  * - Plain text writes a link as `text (url)`, or just the URL when the text is the URL.
+ * - A second instance of the same parser keeps backslash escapes and entities as their own tokens
+ *   (markdown-it's `text_join` off), so the Markdown export can write them back as the editor typed
+ *   them: `\_` stays `\_` and `&amp;` stays `&amp;` (see markdown-writer.ts).
  */
 import MarkdownIt from 'markdown-it';
 import type { Token } from 'markdown-it';
@@ -21,9 +24,18 @@ import { toSafeLinkUrl } from './safe-url.ts';
 
 export type { Token };
 
-const parser = new MarkdownIt('commonmark', { html: false, linkify: false, xhtmlOut: false });
-parser.disable(['html_block', 'html_inline', 'image']);
-parser.validateLink = (url) => toSafeLinkUrl(url) !== null;
+function createParser(): Parser {
+  const instance = new MarkdownIt('commonmark', { html: false, linkify: false, xhtmlOut: false });
+  instance.disable(['html_block', 'html_inline', 'image']);
+  instance.validateLink = (url) => toSafeLinkUrl(url) !== null;
+  return instance;
+}
+
+type Parser = ReturnType<typeof MarkdownIt>;
+
+const parser = createParser();
+const faithfulParser = createParser();
+faithfulParser.core.ruler.disable('text_join');
 
 /** Inline `style` attribute per HTML tag (`pre` styles code blocks), for email clients that drop `<style>`. */
 export type TagStyles = Readonly<Partial<Record<string, string>>>;
@@ -32,8 +44,56 @@ export function parseMarkdownBlocks(markdown: string): Token[] {
   return parser.parse(markdown, {});
 }
 
+// Characters that can start inline syntax in our parser (escape, code, emphasis, link, autolink,
+// entity); text without any of them is one text token, and skipping the parser for it halves the
+// cost of an export whose titles are plain (most are).
+const INLINE_SYNTAX = /[\\`*_[\]<&\n]/;
+
+// markdown-it's Token class, which it exposes only on its parser states.
+const TextToken = new parser.core.State('', parser, {}).Token;
+
+function inlineTokens(instance: Parser, markdown: string): Token[] {
+  if (!INLINE_SYNTAX.test(markdown)) {
+    if (markdown === '') return [];
+    const text = new TextToken('text', '', 0);
+    text.content = markdown;
+    return [text];
+  }
+  return instance.parseInline(markdown, {})[0]?.children ?? [];
+}
+
 export function parseMarkdownInline(markdown: string): Token[] {
-  return parser.parseInline(markdown, {})[0]?.children ?? [];
+  return inlineTokens(parser, markdown);
+}
+
+/** Like `parseMarkdownBlocks`, with backslash escapes and entities kept as `text_special` tokens (their `markup` is the source). */
+export function parseMarkdownBlocksFaithfully(markdown: string): Token[] {
+  return faithfulParser.parse(markdown, {});
+}
+
+/** Like `parseMarkdownInline`, with backslash escapes and entities kept as `text_special` tokens. */
+export function parseMarkdownInlineFaithfully(markdown: string): Token[] {
+  return inlineTokens(faithfulParser, markdown);
+}
+
+// A consumer that trusts everything, as the worst Markdown-to-email tool does: raw HTML on, images
+// and strikethrough on, every link kept. What it reads in a text is what a reader may get.
+const trustingConsumer = new MarkdownIt({ html: true, linkify: false });
+trustingConsumer.validateLink = () => true;
+
+/** Block tokens as the trusting consumer reads them (output-guard.ts checks a template's Markdown with it). */
+export function parseAsTrustingConsumer(markdown: string): Token[] {
+  return trustingConsumer.parse(markdown, {});
+}
+
+/** Inline tokens as the trusting consumer reads them. */
+export function parseInlineAsTrustingConsumer(markdown: string): Token[] {
+  return trustingConsumer.parseInline(markdown, {})[0]?.children ?? [];
+}
+
+/** The inline tokens without their links: a linked title cannot hold links of its own (a link inside a link is neither Markdown nor HTML). */
+export function withoutLinks(tokens: Token[]): Token[] {
+  return tokens.filter((token) => token.type !== 'link_open' && token.type !== 'link_close');
 }
 
 function prepareForEmail(tokens: Token[], styles: TagStyles): Token[] {
@@ -59,7 +119,12 @@ export function markdownToHtml(markdown: string, styles: TagStyles): string {
 
 /** Inline Markdown (emphasis, code, links) as HTML phrasing content, for inside a `<p>`. */
 export function inlineMarkdownToHtml(markdown: string, styles: TagStyles): string {
-  return parser.renderer.renderInline(prepareForEmail(parseMarkdownInline(markdown), styles), parser.options, {});
+  return inlineTokensToEmailHtml(parseMarkdownInline(markdown), styles);
+}
+
+/** Inline tokens from `parseMarkdownInline` as HTML phrasing content (see `inlineMarkdownToHtml`); styles them in place. */
+export function inlineTokensToEmailHtml(tokens: Token[], styles: TagStyles): string {
+  return parser.renderer.renderInline(prepareForEmail(tokens, styles), parser.options, {});
 }
 
 /** How one format writes the pieces of a Markdown document; lists and quotes are laid out by `writeBlocks`. */
@@ -131,7 +196,7 @@ function inlineToPlainText(children: Token[]): string {
   let text = '';
   let label = { start: 0, href: '' };
   for (const token of children) {
-    if (token.type === 'text' || token.type === 'code_inline') text += token.content;
+    if (token.type === 'text' || token.type === 'text_special' || token.type === 'code_inline') text += token.content;
     else if (token.type === 'softbreak' || token.type === 'hardbreak') text += '\n';
     else if (token.type === 'link_open') label = { start: text.length, href: toSafeLinkUrl(String(token.attrGet('href') ?? '')) ?? '' };
     else if (token.type === 'link_close') {
@@ -158,4 +223,33 @@ export function markdownToPlainText(markdown: string): string {
 /** Inline Markdown as plain text (see `markdownToPlainText`). */
 export function inlineMarkdownToPlainText(markdown: string): string {
   return inlineToPlainText(parseMarkdownInline(markdown));
+}
+
+/** Inline tokens as plain text (see `markdownToPlainText`). */
+export const inlineTokensToPlainText: (tokens: Token[]) => string = inlineToPlainText;
+
+/**
+ * Inline tokens as HTML phrasing content, with text escaped by `escapeText`. The item titles use it
+ * (with `withoutLinks`) so they keep the export's own escaping, byte for byte as before titles were
+ * Markdown; summaries go through markdown-it's renderer (`inlineMarkdownToHtml`).
+ */
+export function inlineTokensToHtml(tokens: Token[], styles: TagStyles, escapeText: (text: string) => string): string {
+  const open = (tag: string, attributes = ''): string => {
+    const style = styles[tag];
+    return `<${tag}${attributes}${style === undefined ? '' : ` style="${escapeText(style)}"`}>`;
+  };
+  let html = '';
+  for (const token of tokens) {
+    if (token.type === 'text' || token.type === 'text_special') html += escapeText(token.content);
+    else if (token.type === 'code_inline') html += `${open('code')}${escapeText(token.content)}</code>`;
+    else if (token.type === 'softbreak') html += '\n';
+    else if (token.type === 'hardbreak') html += '<br>\n';
+    else if (token.type === 'em_open' || token.type === 'strong_open') html += open(token.tag);
+    else if (token.type === 'em_close' || token.type === 'strong_close') html += `</${token.tag}>`;
+    else if (token.type === 'link_open') {
+      const href = toSafeLinkUrl(String(token.attrGet('href') ?? ''));
+      html += open('a', href === null ? '' : ` href="${escapeText(href)}"`);
+    } else if (token.type === 'link_close') html += '</a>';
+  }
+  return html;
 }

@@ -6,18 +6,23 @@
  * renderer ever receives it.
  */
 import { liveSections } from './live-parts.ts';
-import type { Issue, Item, ItemKind, Section } from './model.ts';
+import { escapeMarkdownText } from './markdown-writer.ts';
+import type { Issue, IssueStatus, Item, ItemKind, Section } from './model.ts';
 import { toSafeLinkUrl } from './safe-url.ts';
 
 export interface ItemView {
   id: string;
-  /** One line, no control characters. */
+  /** Inline Markdown on one line, no control characters (decision 1: titles are the editor's Markdown). */
   title: string;
-  /** The serialized safe link, or null when the URL must not become a link (see safe-url.ts). */
+  /** The link target, or null when the URL must not become a link (see `toPublishedHref`). */
   href: string | null;
   /** Inline Markdown on one line: a summary is one paragraph in every format. */
   summary: string;
   site: string;
+  /** Each on one line; blank names left out. */
+  authors: string[];
+  /** The page's publication date as stored (ISO 8601), or null. */
+  date: string | null;
   kind: ItemKind;
 }
 
@@ -29,6 +34,9 @@ export interface SectionView {
 
 export interface IssueView {
   number: number;
+  status: IssueStatus;
+  /** ISO 8601: when the issue was published, else when it was created. */
+  date: string;
   title: string;
   tagline: string;
   /** Markdown blocks; newlines kept, control characters removed. */
@@ -58,14 +66,33 @@ function byPositionThenId(a: { position: string; id: string }, b: { position: st
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
+// A lower-case scheme, then printable ASCII without the characters a parser could read two ways,
+// or letters beyond ASCII (no controls, format characters such as bidi overrides, or spaces): such a
+// URL reads the same in every browser, mail client and Markdown tool as in the WHATWG parser that
+// checked its scheme.
+const PLAIN_URL = /^(?:https?|mailto):(?:[!#-;=?-[\]_a-z~]|[^\p{ASCII}\p{C}\p{Z}])+$/u;
+
+/**
+ * The link an export writes for a stored URL: null unless `toSafeLinkUrl` accepts it; the URL as
+ * stored when it is already plain (so `https://haskell.love` stays as the editor or the archive
+ * wrote it, without the slash the WHATWG serializer adds), else its WHATWG serialization.
+ */
+export function toPublishedHref(url: string): string | null {
+  const href = toSafeLinkUrl(url);
+  if (href === null) return null;
+  return PLAIN_URL.test(url) ? url : href;
+}
+
 function viewItem(item: Item): ItemView {
   return {
     id: item.id,
-    // An untitled item still needs something to click and read.
-    title: toOneLine(item.title) || toOneLine(item.url),
-    href: toSafeLinkUrl(item.url),
+    // An untitled item still needs something to click and read: its URL, as Markdown that shows it literally.
+    title: toOneLine(item.title) || escapeMarkdownText(toOneLine(item.url)),
+    href: toPublishedHref(item.url),
     summary: toOneLine(item.summary),
     site: toOneLine(item.site),
+    authors: item.authors.map(toOneLine).filter((author) => author !== ''),
+    date: item.publishedAt,
     kind: item.kind,
   };
 }
@@ -87,6 +114,8 @@ export function viewIssue(issue: Issue): IssueView {
     .filter((section) => section.items.length > 0);
   return {
     number: issue.number,
+    status: issue.status,
+    date: issue.publishedAt ?? issue.createdAt,
     title: toOneLine(issue.title),
     tagline: toOneLine(issue.tagline),
     intro: toCleanMultiline(issue.intro),

@@ -25,19 +25,23 @@ describe('escapeHtml', () => {
 
 describe('renderIssueAsHtml', () => {
   it('is one complete document with a charset, a viewport, a language and a title', () => {
-    expect(html.startsWith('<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<meta name="viewport"')).toBe(true);
+    expect(html.startsWith('<!DOCTYPE html>\n<html lang="en" ')).toBe(true);
+    expect(document.querySelector('meta[charset]')?.getAttribute('charset')).toBe('utf-8');
+    expect(document.querySelector('meta[name="viewport"]')?.getAttribute('content')).toBe('width=device-width, initial-scale=1');
     expect(document.querySelector('title')?.textContent).toBe('Weekly: Issue #7');
     expect(html).toMatch(/<\/html>\n$/);
     expect(html).not.toMatch(/\n\n$/);
   });
 
-  it('lays out in a centered 600px presentation table with inline styles only', () => {
+  it('lays out in a centered presentation table, fluid up to 600px, with every content style inline', () => {
     const tables = [...document.querySelectorAll('table')];
     expect(tables.map((table) => table.getAttribute('role'))).toEqual(['presentation', 'presentation']);
-    expect(tables[1]?.getAttribute('width')).toBe('600');
     expect(tables[1]?.getAttribute('style')).toContain('max-width:600px');
-    expect(document.querySelectorAll('style, link, script, img, [class], [id]').length).toBe(0);
-    for (const element of document.querySelectorAll('body h1, body h2, body h3, body p, body a, body ul, body li, body td')) {
+    // Classes only on the shell, for the dark-mode rules; the one style sheet sits in the head.
+    expect([...document.querySelectorAll('[class]')].map((element) => element.getAttribute('class'))).toEqual(['rd-body', 'rd-page', 'rd-card', 'rd-content']);
+    expect([...document.querySelectorAll('style')].map((style) => style.parentElement?.tagName)).toEqual(['HEAD']);
+    expect(document.querySelectorAll('link, script, img, [id]').length).toBe(0);
+    for (const element of document.querySelectorAll('.rd-content h1, .rd-content h2, .rd-content h3, .rd-content p, .rd-content a, .rd-content ul, .rd-content li, td')) {
       expect(element.getAttribute('style'), element.outerHTML).toBeTruthy();
     }
   });

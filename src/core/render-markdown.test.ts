@@ -37,10 +37,11 @@ describe('renderIssueAsMarkdown', () => {
   });
 
   it.each([
-    ['# hash', '### [# hash](https://example.com/article)'],
-    ['a *b* _c_ snake_case `d` [e](f) <g> | ~h~ \\', '### [a \\*b\\* \\_c\\_ snake_case \\`d\\` \\[e\\](f) \\<g> \\| \\~h\\~ \\\\](https://example.com/article)'],
-    ['R&D &amp; &#60;', '### [R&D \\&amp; \\&#60;](https://example.com/article)'],
-  ])('escapes the item title %j', (title, heading) => {
+    ['# hash', '### [\\# hash](https://example.com/article)'],
+    ['a *b* _c_ snake_case `d` [e](f) <g> | ~h~ \\', '### [a *b* _c_ snake_case `d` \\[e\\](f) \\<g> \\| \\~h\\~ \\\\](https://example.com/article)'],
+    ['R&D &amp; &#60; \\_x\\_', '### [R&D &amp; &#60; \\_x\\_](https://example.com/article)'],
+    ['see [the post](https://example.com/p)', '### [see the post](https://example.com/article)'],
+  ])('writes the item title %j as its Markdown, escapes and entities as typed, links reduced to text', (title, heading) => {
     expect(renderIssueAsMarkdown(oneItemIssue({ title }))).toContain(`\n${heading}\n`);
   });
 
@@ -55,7 +56,9 @@ describe('renderIssueAsMarkdown', () => {
   });
 
   it.each([
-    ['https://example.com/a (b)', '(https://example.com/a%20\\(b\\))'],
+    ['https://example.com/a (b)', '(https://example.com/a%20(b))'],
+    ['https://example.com/a)b(c', '(https://example.com/a\\)b\\(c)'],
+    ['https://example.com/a\\b', '(https://example.com/a/b)'],
     ['https://example.com/a&amp;b', '(https://example.com/a\\&amp;b)'],
     ['https://example.com/?a=1&b=2', '(https://example.com/?a=1&b=2)'],
     ['mailto:a b@example.com', '(mailto:a%20b@example.com)'],
@@ -66,7 +69,7 @@ describe('renderIssueAsMarkdown', () => {
   it('keeps safe summary Markdown and neutralizes raw HTML, unsafe links and block starts', () => {
     const summary = '**Bold** [ok](https://example.com) [bad](javascript:x) <b>raw</b>\n# not a heading';
     expect(renderIssueAsMarkdown(oneItemIssue({ summary }))).toContain(
-      '\n**Bold** [ok](https://example.com/) \\[bad\\](javascript:x) \\<b>raw\\</b> # not a heading\n',
+      '\n**Bold** [ok](https://example.com) \\[bad\\](javascript:x) \\<b>raw\\</b> # not a heading\n',
     );
   });
 

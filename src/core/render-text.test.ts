@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { escapeMarkdownText } from './markdown-writer.ts';
 import { renderIssueAsText } from './render-text.ts';
 import { makeIssue, makeItem, makeSection } from './test-factories.ts';
 
@@ -27,11 +28,16 @@ describe('renderIssueAsText', () => {
   it('keeps hostile text literal but on one line and without control characters', () => {
     const text = renderIssueAsText(makeIssue({
       title: '<b>Title</b>\r\n# two',
-      items: [makeItem({ title: '*x*\u0000\u001b[2J\nnext', summary: '<script>alert(1)</script>\r\n- item' })],
+      items: [makeItem({ title: escapeMarkdownText('*x*\u0000\u001b[2J\nnext'), summary: '<script>alert(1)</script>\r\n- item' })],
     }));
     expect(text).toContain('<b>Title</b> # two\n');
     expect(text).toContain('\n*x*[2J next\nhttps://example.com/article\n\n<script>alert(1)</script> - item\n');
     expect(text).not.toMatch(/(?![\t\n])\p{Cc}/u);
+  });
+
+  it('prints a title the editor wrote as Markdown as its text', () => {
+    const text = renderIssueAsText(makeIssue({ items: [makeItem({ title: 'Ship `v2` *now* with [docs](https://example.com/docs)' })] }));
+    expect(text).toContain('\nShip v2 now with docs\nhttps://example.com/article\n');
   });
 
   it('ends with exactly one newline even when the issue has nothing but a title', () => {

@@ -1,9 +1,8 @@
 /**
- * An issue as plain text, in the layout of the newsletter's own text emails
- * (shared/seed/deep-learning-weekly-206.txt): title, tagline and intro paragraphs separated by
- * blank lines; each section introduced by two blank lines and its name; each item as its title,
- * its URL on the next line (a text email has no other way to carry the link), a blank line and
- * its summary.
+ * An issue as plain text, in the newsletter's house style (default: the `heading` preset: title,
+ * tagline and intro, each section set apart by two blank lines, each item as its title, its URL on
+ * the next line, a blank line and its summary; the `digest` preset is the layout of
+ * shared/seed/deep-learning-weekly-206.txt).
  *
  * Escaping: none is needed, plain text has no markup. What we guard against is layout damage:
  * issue-view.ts has already removed control characters and folded newlines inside titles and
@@ -11,28 +10,10 @@
  * dropped, links as `text (url)`). Unsafe URLs are left out; the title stays.
  */
 import type { Issue } from './model.ts';
-import { inlineMarkdownToPlainText, markdownToPlainText } from './inline-markdown.ts';
-import { viewIssue } from './issue-view.ts';
-import type { ItemView, SectionView } from './issue-view.ts';
-
-function paragraphs(...blocks: string[]): string {
-  return blocks.filter((block) => block !== '').join('\n\n');
-}
-
-function renderItem(item: ItemView): string {
-  const heading = item.href === null ? item.title : `${item.title}\n${item.href}`;
-  return paragraphs(heading, inlineMarkdownToPlainText(item.summary));
-}
-
-function renderSection(section: SectionView): string {
-  return paragraphs(section.name, ...section.items.map(renderItem));
-}
+import { renderIssueIn } from './render-issue.ts';
+import type { ExportOptions } from './render-issue.ts';
 
 /** The issue as plain text; deterministic, ends with exactly one newline. Item notes never appear. */
-export function renderIssueAsText(issue: Issue): string {
-  const view = viewIssue(issue);
-  const head = paragraphs(view.title, view.tagline, markdownToPlainText(view.intro));
-  const parts = [head, ...view.sections.map(renderSection), markdownToPlainText(view.outro)];
-  // Two blank lines before each section (and the outro) set the sections apart, as in the seed.
-  return `${parts.filter((part) => part !== '').join('\n\n\n')}\n`;
+export function renderIssueAsText(issue: Issue, options: ExportOptions = {}): string {
+  return renderIssueIn('text', issue, options);
 }

@@ -104,7 +104,7 @@ async function openAndInspect(html: string): Promise<PageReport & { dialogs: str
       pwned: (window as unknown as { __pwned: string[] }).__pwned,
       scripts: document.scripts.length,
       handlers: all.flatMap((element) => element.getAttributeNames().filter((name) => /^on/i.test(name))),
-      active: [...document.querySelectorAll('img, iframe, object, embed, form, style, link, svg, math, base, video, audio, input, button, textarea, select, meta[http-equiv]')].map((element) => element.tagName),
+      active: [...document.querySelectorAll('img, iframe, object, embed, form, body style, link, svg, math, base, video, audio, input, button, textarea, select, meta[http-equiv]')].map((element) => element.tagName),
       unsafeLinks: links.filter((link) => !link.hasAttribute('href') || !['http:', 'https:', 'mailto:'].includes(link.protocol)).map((link) => link.outerHTML),
       links: links.length,
       text: document.body.innerText,

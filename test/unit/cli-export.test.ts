@@ -85,6 +85,14 @@ function brokenIssueFile(mutate: (file: LooseJson) => void): string {
 }
 
 const validIssueFile = writeTempFile(serializeIssueFile(makeIssue(7)));
+function writeTemplate(source: string): string {
+  const path = join(directory, `template-${++fileCount}.liquid`);
+  writeFileSync(path, source);
+  return path;
+}
+const brokenTemplate = writeTemplate('{% for section in sections %}\n## {{ section.name }}\n  {{ section.titel }}\n{% endfor %}\n');
+const unsafeTemplate = writeTemplate('{% for item in sections[0].items %}[x](javascript:{{ item.site | remove: " " }}){% endfor %}\n');
+const itemLineTemplate = writeTemplate('{% for section in sections %}{% for item in section.items %}{{ item.number }}. [{{ item.title }}]({{ item.url }}) ({{ item.site }})\n{% endfor %}{% endfor %}');
 const backupFile = writeTempFile(serializeBackup(
   DEFAULT_SETTINGS,
   [makeIssue(7), makeIssue(8, { title: 'The Weekly: Issue #8' }), makeIssue(9, { id: 'gone', deleted: '000000001:0000:dev' })],
@@ -114,6 +122,11 @@ describe.concurrent('roundup export refuses, with one stderr line and nothing on
     ['a deleted issue of a backup', () => [backupFile, '--format', 'md', '--issue', '9'], 1, 'no issue #9 in'],
     ['an --issue the issue file is not', () => [validIssueFile, '--format', 'md', '--issue', '8'], 1, 'holds issue #7, not #8'],
     ['a nonexistent FILE', () => [join(directory, 'missing.json'), '--format', 'md'], 1, 'missing.json: no such file'],
+    ['an unknown --style', () => [validIssueFile, '--format', 'md', '--style', 'fancy'], 2, 'unknown --style "fancy" (expected heading, quote, bullets, digest)'],
+    ['--style and --template together', () => [validIssueFile, '--format', 'md', '--style', 'quote', '--template', itemLineTemplate], 2, 'choose --style NAME or --template TEMPLATE_FILE, not both'],
+    ['a missing template file', () => [validIssueFile, '--format', 'md', '--template', join(directory, 'nope.liquid')], 1, 'cannot read the template'],
+    ['a template with a mistake, by line and column', () => [validIssueFile, '--format', 'md', '--template', brokenTemplate], 1, 'liquid: line 3, column 6: unknown name "section.titel"'],
+    ['a template that would link to a page\'s text', () => [validIssueFile, '--format', 'md', '--template', unsafeTemplate], 1, 'only http, https and mailto links are allowed'],
   ])('%s', SPAWN, async (_name, makeArgs, expectedCode, fragment) => {
     const { code, stdout, stderr } = await runCli(['export', ...makeArgs()]);
     expect(code).toBe(expectedCode);
@@ -135,6 +148,19 @@ describe.concurrent('roundup export writes the rendered issue, exactly', () => {
     expect(stdout.length).toBeGreaterThan(0);
     expect(stdout).toBe(expected);
     expect(stdout).not.toContain('secret note');
+  });
+
+  it('--style quote writes the quote layout', SPAWN, async () => {
+    const { code, stdout } = await runCli(['export', validIssueFile, '--format', 'md', '--style', 'quote']);
+    expect(code).toBe(0);
+    expect(stdout).toBe(renderIssueAsMarkdown(issue, { style: { preset: 'quote', templates: {} } }));
+    expect(stdout).toContain('\n- [A \\<big> launch](https://example.com/news?id=1)\n  > The company shipped **it**.\n');
+  });
+
+  it('--template writes through the editor\'s own template', SPAWN, async () => {
+    const { code, stdout, stderr } = await runCli(['export', validIssueFile, '--format', 'md', '--template', itemLineTemplate]);
+    expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
+    expect(stdout).toBe('1. [A \\<big> launch](https://example.com/news?id=1) (Example News)\n1. [Attention, again](https://arxiv.org/abs/2611.00001) (arXiv)\n');
   });
 
   it('picks the issue a backup is asked for', SPAWN, async () => {
