@@ -110,8 +110,10 @@ function inlineToMarkdown(children: Token[]): string {
       out += '>';
     } else if (autolink && token.type === 'text') out += token.content;
     else if (token.type === 'link_open') {
-      // Images are off in our parser but not in a consumer's: `!` before a link would make it one.
-      out = `${out.replace(/!$/, '\\!')}[`;
+      // Images are off in our parser but not in a consumer's: `!` before a link would make it one. A `!`
+      // after an odd run of backslashes is already escaped (the editor typed `\!`): escaping it again
+      // would turn the backslash into text and the `!` back into an image.
+      out = `${out.replace(/((?:^|[^\\])(?:\\\\)*)!$/, '$1\\!')}[`;
       // The parser only made a link of a safe destination (validateLink); written as it normalized it.
       const target = String(token.attrGet('href') ?? '');
       href = toSafeLinkUrl(target) === null ? '' : target;

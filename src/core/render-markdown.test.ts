@@ -130,7 +130,8 @@ describe('the Markdown export reads like the HTML export', () => {
       const fromMarkdown = readerBlocks(consumer.render(renderIssueAsMarkdown(issue)));
       const fromHtml = readerBlocks(renderIssueAsHtml(issue));
       expect(fromMarkdown).toEqual(fromHtml);
-    }), { numRuns: 300 });
+      // Found by this property: an escaped `!` before a link was escaped again, making an image.
+    }), { numRuns: 300, examples: [['*\\![a](https://x.example/(b))'], ['*\\\\![a](https://x.example/(b))']] });
   }, 60_000);
 
   it('keeps emphasis exactly when no literal delimiter touches it', () => {
