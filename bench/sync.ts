@@ -23,7 +23,7 @@ import { parsePortableFile } from '../src/core/portable.ts';
 import { draftKey, encodeDraft, encodeRecord, SYNC_QUOTA } from '../src/core/sync-codec.ts';
 import { putIssue, updateIssue } from '../src/storage/issues-repo.ts';
 import { openTestDb } from '../src/storage/open-test-db.ts';
-import { createSyncDraftStore } from '../src/storage/sync-draft-store.ts';
+import { createSyncDraftStore } from '../src/sync/idb/draft-store.ts';
 import { measureFeaturedKeys, measureSyncCapacity, seedLikeItemText, type SyncCapacity } from '../src/sync/capacity.ts';
 import { ManualScheduler } from '../src/sync/manual-scheduler.ts';
 import { MemorySyncArea } from '../src/sync/memory-sync-area.ts';

@@ -10,7 +10,7 @@ import type { FeaturedHit } from './core/featured.ts';
 import type { ImportPlan } from './core/import-plan.ts';
 import type { Issue, Item, Settings } from './core/model.ts';
 import type { SearchHit } from './core/search-items.ts';
-import type { SyncStatusView } from './background/sync-status-view.ts';
+import type { SyncStatusView } from './sync/build-status-view.ts';
 import { ITEM_KINDS } from './core/model.ts';
 import { settingsSchema } from './core/schema.ts';
 

@@ -4,7 +4,7 @@ import browser, { type Runtime } from 'webextension-polyfill';
 import { refreshBadge } from './badge.ts';
 import { createMenus, handleMenuClick } from './menus.ts';
 import { routeMessage } from './router.ts';
-import { handleStorageChanged, handleSyncAlarm, startSync } from './sync.ts';
+import { handleStorageChanged, handleSyncAlarm, startSync } from '../sync/browser/runtime.ts';
 import { handleToolbarClick } from './toolbar-click.ts';
 
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => routeMessage(message, sender, browser.runtime.id));

@@ -12,7 +12,6 @@ const partsArb = fc.record({
   counter: fc.integer({ min: 0, max: MAX_HLC_COUNTER }),
   deviceId: deviceIdArb,
 });
-const nowArb = fc.integer({ min: 0, max: 4_102_444_800_000 });
 
 function compareTuples(a: { ms: number; counter: number; deviceId: string }, b: typeof a): number {
   if (a.ms !== b.ms) return Math.sign(a.ms - b.ms);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SyncStatusView } from '../background/sync-status-view.ts';
+import type { SyncStatusView } from '../sync/build-status-view.ts';
 import { describeIssueSync, describeSyncedAgo, describeSyncStatus } from './sync-status-text.ts';
 
 const NOW = Date.UTC(2026, 10, 20, 12);

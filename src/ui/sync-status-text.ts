@@ -1,5 +1,5 @@
 /** The words of the sync status line (src/ui/sync-status.tsx), from the background's status view. */
-import type { SyncStatusView } from '../background/sync-status-view.ts';
+import type { SyncStatusView } from '../sync/build-status-view.ts';
 
 export type SyncTone = 'ok' | 'busy' | 'warning' | 'error';
 

@@ -3,14 +3,14 @@
  * transaction, so an edit saved on this device between the read and the write cannot be lost. Expired
  * tombstones are collected on the way (core/tombstones.ts), the only place sync drops anything.
  */
-import { mergeIssues, normalizeIssue } from '../core/merge.ts';
-import type { Issue } from '../core/model.ts';
-import { parseIssue } from '../core/schema.ts';
-import { collectTombstones } from '../core/tombstones.ts';
-import type { RoundupDatabase } from './db.ts';
-import { corruptRecordError } from './record-problems.ts';
-import { StorageError } from './storage-error.ts';
-import { inTransaction } from './transaction.ts';
+import { mergeIssues, normalizeIssue } from '../../core/merge.ts';
+import type { Issue } from '../../core/model.ts';
+import { parseIssue } from '../../core/schema.ts';
+import { collectTombstones } from '../../core/tombstones.ts';
+import type { RoundupDatabase } from '../../storage/db.ts';
+import { corruptRecordError } from '../../storage/record-problems.ts';
+import { StorageError } from '../../storage/storage-error.ts';
+import { inTransaction } from '../../storage/transaction.ts';
 
 export interface MergeOutcome {
   /** What is stored now. */

@@ -7,13 +7,13 @@
  * A switch turned back on is kept for 30 days, like a tombstone, then forgotten everywhere.
  */
 import * as v from 'valibot';
-import { maxHlc, parseHlc, ZERO_HLC } from '../core/hlc.ts';
-import type { Hlc } from '../core/model.ts';
-import { TOMBSTONE_MAX_AGE_MS } from '../core/tombstones.ts';
-import type { RoundupDatabase } from '../storage/db.ts';
-import { getSyncChoices, syncChoiceSchema, updateSyncChoices, type SyncChoice, type SyncChoices } from '../storage/sync-choices-repo.ts';
-import type { SyncArea } from '../sync/ports.ts';
-import { describeError } from '../sync/quota-errors.ts';
+import { maxHlc, parseHlc, ZERO_HLC } from '../../core/hlc.ts';
+import type { Hlc } from '../../core/model.ts';
+import { TOMBSTONE_LIFETIME_MS } from '../../core/tombstones.ts';
+import type { RoundupDatabase } from '../../storage/db.ts';
+import { getSyncChoices, syncChoiceSchema, updateSyncChoices, type SyncChoice, type SyncChoices } from './choices-repo.ts';
+import type { SyncArea } from '../ports.ts';
+import { describeError } from '../quota-errors.ts';
 
 const PREFIX = 'o:';
 
@@ -104,7 +104,7 @@ export class SyncedChoices {
   }
 
   private isExpired(choice: SyncChoice): boolean {
-    return choice.sync && (parseHlc(choice.at)?.ms ?? 0) < this.deps.now() - TOMBSTONE_MAX_AGE_MS;
+    return choice.sync && (parseHlc(choice.at)?.ms ?? 0) < this.deps.now() - TOMBSTONE_LIFETIME_MS;
   }
 
   private async writeToArea(toSet: Record<string, SyncChoice>, toRemove: string[]): Promise<void> {

@@ -1,12 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { formatHlc } from '../core/hlc.ts';
-import { createIssue, publishIssue, updateIssueFields } from '../core/issue-ops.ts';
-import type { Issue } from '../core/model.ts';
-import type { RoundupDatabase } from './db.ts';
-import { putIssue } from './issues-repo.ts';
-import { openTestDb } from './open-test-db.ts';
-import type { SyncChoices } from './sync-choices-repo.ts';
-import { createSyncDraftStore, OWED_MS, RECENT_CHANGE_MS } from './sync-draft-store.ts';
+import { formatHlc } from '../../core/hlc.ts';
+import { createIssue, publishIssue, updateIssueFields } from '../../core/issue-ops.ts';
+import type { Issue } from '../../core/model.ts';
+import type { RoundupDatabase } from '../../storage/db.ts';
+import { putIssue } from '../../storage/issues-repo.ts';
+import { openTestDb } from '../../storage/open-test-db.ts';
+import type { SyncChoices } from './choices-repo.ts';
+import { createSyncDraftStore, OWED_MS, RECENT_CHANGE_MS } from './draft-store.ts';
 
 const NOW = Date.UTC(2026, 10, 20);
 const DAY = 24 * 60 * 60 * 1000;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatHlc } from '../core/hlc.ts';
-import type { SyncStatus } from '../sync/mirror.ts';
-import { buildSyncStatusView, plainSyncError } from './sync-status-view.ts';
+import type { SyncStatus } from './mirror.ts';
+import { buildSyncStatusView, plainSyncError } from './build-status-view.ts';
 
 const at = formatHlc({ ms: 1, counter: 0, deviceId: 'here' });
 const issues = [{ id: 'old', number: 3, title: 'Issue #3' }, { id: 'secret', number: 4, title: 'Issue #4' }];

@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { featuredKeysOfIssue } from '../core/featured-keys.ts';
-import { issueWithLinks, testClock } from '../core/featured-test-factories.ts';
-import type { Issue } from '../core/model.ts';
-import type { RoundupDatabase } from './db.ts';
-import { putIssue } from './issues-repo.ts';
-import { openTestDb } from './open-test-db.ts';
+import { featuredKeysOfIssue } from '../../core/featured-keys.ts';
+import { issueWithLinks, testClock } from '../../core/featured-test-factories.ts';
+import type { Issue } from '../../core/model.ts';
+import type { RoundupDatabase } from '../../storage/db.ts';
+import { putIssue } from '../../storage/issues-repo.ts';
+import { openTestDb } from '../../storage/open-test-db.ts';
 import { createSyncedFeaturedKeys, getSyncedFeaturedKeys } from './synced-featured-keys.ts';
 
 const DAY = 24 * 60 * 60 * 1000;

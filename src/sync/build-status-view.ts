@@ -3,8 +3,8 @@
  * on this device only and why, and problems in plain words rather than the browser's quota names.
  */
 import type { LocalOnlyReason } from '../core/sync-budget.ts';
-import type { SyncChoices } from '../storage/sync-choices-repo.ts';
-import type { SyncState, SyncStatus } from '../sync/mirror.ts';
+import type { SyncChoices } from './idb/choices-repo.ts';
+import type { SyncState, SyncStatus } from './mirror.ts';
 
 export interface LocalOnlyIssue {
   issueId: string;

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { formatHlc, parseHlc } from '../core/hlc.ts';
-import { nextClock, receiveClock } from './clock.ts';
+import { formatHlc, parseHlc } from '../../core/hlc.ts';
+import { nextClock, receiveClock } from './device-clock.ts';
 
 // The background's clock over the default (here: fake) IndexedDB, as in the worker.
 describe('the device clock', () => {

@@ -4,12 +4,12 @@
  * every device ends up agreeing (see background/sync-choices.ts).
  */
 import * as v from 'valibot';
-import { HLC_PATTERN } from '../core/hlc.ts';
-import type { Hlc } from '../core/model.ts';
-import { validateShape } from '../core/schema.ts';
-import type { RoundupDatabase } from './db.ts';
-import { corruptRecordError } from './record-problems.ts';
-import { inTransaction } from './transaction.ts';
+import { HLC_PATTERN } from '../../core/hlc.ts';
+import type { Hlc } from '../../core/model.ts';
+import { validateShape } from '../../core/schema.ts';
+import type { RoundupDatabase } from '../../storage/db.ts';
+import { corruptRecordError } from '../../storage/record-problems.ts';
+import { inTransaction } from '../../storage/transaction.ts';
 
 const CHOICES_KEY = 'syncChoices';
 

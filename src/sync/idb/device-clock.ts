@@ -4,11 +4,11 @@
  * edit is later than it even when this device's wall clock is behind. The state is persisted so a
  * restarted worker never issues a clock older than one it issued or saw before.
  */
-import { createClock, receiveHlc, tickHlc, type ClockState } from '../core/hlc.ts';
-import { newId } from '../core/ids.ts';
-import type { Hlc } from '../core/model.ts';
-import { ensureDeviceId, getClockState, putClockState } from '../storage/meta-repo.ts';
-import { database } from './database.ts';
+import { createClock, receiveHlc, tickHlc, type ClockState } from '../../core/hlc.ts';
+import { newId } from '../../core/ids.ts';
+import type { Hlc } from '../../core/model.ts';
+import { ensureDeviceId, getClockState, putClockState } from '../../storage/meta-repo.ts';
+import { database } from '../../background/database.ts';
 
 let state: ClockState | undefined;
 // Two callers must not load the stored state twice: the second load would undo the first's tick.

@@ -9,16 +9,16 @@
  *   when that device removes the record (it has caught up) or after `OWED_MS`.
  * Every device decides from the same merged data, so they agree on what belongs in the area.
  */
-import { parseHlc, ZERO_HLC } from '../core/hlc.ts';
-import type { Hlc, Issue } from '../core/model.ts';
-import { parseIssue } from '../core/schema.ts';
-import { deletionClockOf } from '../core/tombstones.ts';
-import type { DraftListing, DraftStore } from '../sync/ports.ts';
-import type { RoundupDatabase } from './db.ts';
-import { getIssue } from './issues-repo.ts';
-import { mergeIssueIntoStore } from './merge-writer.ts';
-import type { SyncChoices } from './sync-choices-repo.ts';
-import { inTransaction } from './transaction.ts';
+import { parseHlc, ZERO_HLC } from '../../core/hlc.ts';
+import type { Hlc, Issue } from '../../core/model.ts';
+import { parseIssue } from '../../core/schema.ts';
+import { deletionClockOf } from '../../core/tombstones.ts';
+import type { DraftListing, DraftStore } from '../ports.ts';
+import type { RoundupDatabase } from '../../storage/db.ts';
+import { getIssue } from '../../storage/issues-repo.ts';
+import { mergeIssueIntoStore } from './merge-into-store.ts';
+import type { SyncChoices } from './choices-repo.ts';
+import { inTransaction } from '../../storage/transaction.ts';
 
 export const RECENT_CHANGE_MS = 7 * 24 * 60 * 60 * 1000;
 export const OWED_MS = 30 * 60 * 1000;

@@ -7,13 +7,13 @@
  * after 30 days.
  */
 import { collectFeaturedTombstones, latestFeaturedClock, mergeFeaturedKeys, mergeLocalIssuesIntoFeaturedKeys,
-  type FeaturedIssueKeys } from '../core/featured-keys.ts';
-import { parseFeaturedKeys } from '../core/featured-keys-schema.ts';
-import type { Issue } from '../core/model.ts';
-import { parseIssue } from '../core/schema.ts';
-import type { SyncedValueSource } from '../sync/ports.ts';
-import type { RoundupDatabase } from './db.ts';
-import { inTransaction } from './transaction.ts';
+  type FeaturedIssueKeys } from '../../core/featured-keys.ts';
+import { parseFeaturedKeys } from '../../core/featured-keys-schema.ts';
+import type { Issue } from '../../core/model.ts';
+import { parseIssue } from '../../core/schema.ts';
+import type { SyncedValueSource } from '../ports.ts';
+import type { RoundupDatabase } from '../../storage/db.ts';
+import { inTransaction } from '../../storage/transaction.ts';
 
 const FEATURED_KEYS_KEY = 'syncFeaturedKeys';
 

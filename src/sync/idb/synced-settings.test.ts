@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { formatHlc } from '../core/hlc.ts';
-import { DEFAULT_SETTINGS, type Hlc } from '../core/model.ts';
-import type { RoundupDatabase } from './db.ts';
-import { openTestDb } from './open-test-db.ts';
-import { getSettings, putSettings } from './settings-repo.ts';
+import { formatHlc } from '../../core/hlc.ts';
+import { DEFAULT_SETTINGS, type Hlc } from '../../core/model.ts';
+import type { RoundupDatabase } from '../../storage/db.ts';
+import { openTestDb } from '../../storage/open-test-db.ts';
+import { getSettings, putSettings } from '../../storage/settings-repo.ts';
 import { createSyncedSettings } from './synced-settings.ts';
 
 const clock = (ms: number, deviceId = 'here') => formatHlc({ ms, counter: 0, deviceId });

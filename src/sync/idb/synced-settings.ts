@@ -6,13 +6,13 @@
  * overwrite the settings another device chose.
  */
 import * as v from 'valibot';
-import { HLC_PATTERN } from '../core/hlc.ts';
-import type { Hlc, Settings } from '../core/model.ts';
-import { parseSettings, validateShape } from '../core/schema.ts';
-import type { SyncedValueSource } from '../sync/ports.ts';
-import type { RoundupDatabase } from './db.ts';
-import { StorageError } from './storage-error.ts';
-import { inTransaction } from './transaction.ts';
+import { HLC_PATTERN } from '../../core/hlc.ts';
+import type { Hlc, Settings } from '../../core/model.ts';
+import { parseSettings, validateShape } from '../../core/schema.ts';
+import type { SyncedValueSource } from '../ports.ts';
+import type { RoundupDatabase } from '../../storage/db.ts';
+import { StorageError } from '../../storage/storage-error.ts';
+import { inTransaction } from '../../storage/transaction.ts';
 
 const SETTINGS_KEY = 'settings';
 const STAMP_KEY = 'syncSettingsStamp';

@@ -1,13 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { formatHlc } from '../core/hlc.ts';
-import type { Hlc } from '../core/model.ts';
-import { TOMBSTONE_MAX_AGE_MS } from '../core/tombstones.ts';
-import type { RoundupDatabase } from '../storage/db.ts';
-import { openTestDb } from '../storage/open-test-db.ts';
-import { getSyncChoices, updateSyncChoices } from '../storage/sync-choices-repo.ts';
-import { MemorySyncArea } from '../sync/memory-sync-area.ts';
-import type { SyncArea } from '../sync/ports.ts';
-import { choiceKey, parseChoiceKey, SyncedChoices } from './sync-choices.ts';
+import { formatHlc } from '../../core/hlc.ts';
+import type { Hlc } from '../../core/model.ts';
+import { TOMBSTONE_LIFETIME_MS } from '../../core/tombstones.ts';
+import type { RoundupDatabase } from '../../storage/db.ts';
+import { openTestDb } from '../../storage/open-test-db.ts';
+import { getSyncChoices, updateSyncChoices } from './choices-repo.ts';
+import { MemorySyncArea } from '../memory-sync-area.ts';
+import type { SyncArea } from '../ports.ts';
+import { choiceKey, parseChoiceKey, SyncedChoices } from './synced-choices.ts';
 
 const NOW = Date.UTC(2026, 10, 20);
 const clock = (ms: number, deviceId = 'here') => formatHlc({ ms, counter: 0, deviceId });
@@ -88,7 +88,7 @@ describe('the shared "sync this issue" switches', () => {
 
   it('forgets a switch turned back on more than 30 days ago, here and in the area; an off switch stays', async () => {
     const { area, choices } = await setUp();
-    const old = clock(NOW - TOMBSTONE_MAX_AGE_MS - 1);
+    const old = clock(NOW - TOMBSTONE_LIFETIME_MS - 1);
     await updateSyncChoices(db, () => new Map([['on-long-ago', { sync: true, at: old }], ['off-long-ago', { sync: false, at: old }]]));
     (area as MemorySyncArea).receive({ 'o:on-long-ago': { sync: true, at: old }, 'o:also-on-long-ago': { sync: true, at: old } });
     await choices.reconcile();

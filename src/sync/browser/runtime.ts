@@ -9,20 +9,20 @@
  * once, a few seconds after the last.
  */
 import browser, { type Storage } from 'webextension-polyfill';
-import { parseSyncKey } from '../core/sync-codec.ts';
-import { listIssues } from '../storage/issues-repo.ts';
-import { createSyncDraftStore, type SyncDraftStore } from '../storage/sync-draft-store.ts';
-import { createSyncedFeaturedKeys } from '../storage/synced-featured-keys.ts';
-import { getLastSyncedAt, putLastSyncedAt } from '../storage/sync-state-repo.ts';
-import { createSyncedSettings } from '../storage/synced-settings.ts';
-import { SyncMirror } from '../sync/mirror.ts';
-import { issuesChanged, onIssuesChanged } from './changes.ts';
-import { nextClock, receiveClock } from './clock.ts';
-import { database } from './database.ts';
-import { BrowserSyncArea } from './sync-area.ts';
-import { parseChoiceKey, SyncedChoices } from './sync-choices.ts';
-import { TimerAlarmScheduler } from './sync-scheduler.ts';
-import { buildSyncStatusView, type SyncStatusView } from './sync-status-view.ts';
+import { parseSyncKey } from '../../core/sync-codec.ts';
+import { listIssues } from '../../storage/issues-repo.ts';
+import { createSyncDraftStore, type SyncDraftStore } from '../idb/draft-store.ts';
+import { createSyncedFeaturedKeys } from '../idb/synced-featured-keys.ts';
+import { getLastSyncedAt, putLastSyncedAt } from '../idb/last-synced-repo.ts';
+import { createSyncedSettings } from '../idb/synced-settings.ts';
+import { SyncMirror } from '../mirror.ts';
+import { issuesChanged, onIssuesChanged } from '../../background/changes.ts';
+import { nextClock, receiveClock } from '../idb/device-clock.ts';
+import { database } from '../../background/database.ts';
+import { BrowserSyncArea } from './browser-sync-area.ts';
+import { parseChoiceKey, SyncedChoices } from '../idb/synced-choices.ts';
+import { TimerAlarmScheduler } from './timer-alarm-scheduler.ts';
+import { buildSyncStatusView, type SyncStatusView } from '../build-status-view.ts';
 
 interface SyncRuntime {
   area: BrowserSyncArea;
