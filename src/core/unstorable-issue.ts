@@ -7,8 +7,8 @@
 import { LIMITS } from './schema.ts';
 
 const COUNTED: ReadonlyArray<{ pattern: RegExp; noun: string; limit: number }> = [
-  { pattern: /^[^:]*\.sections: expected at most/, noun: 'sections', limit: LIMITS.sections },
-  { pattern: /^[^:]*\.items: expected at most/, noun: 'items', limit: LIMITS.items },
+  { pattern: /\.sections: expected at most/, noun: 'sections', limit: LIMITS.sections },
+  { pattern: /\.items: expected at most/, noun: 'items', limit: LIMITS.items },
   { pattern: /\.clocks: expected at most/, noun: 'edit times on one entry', limit: LIMITS.clocks },
 ];
 
