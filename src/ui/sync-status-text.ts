@@ -1,5 +1,5 @@
 /** The words of the sync status line (src/ui/sync-status.tsx), from the background's status view. */
-import type { SyncStatusView } from '../sync/build-status-view.ts';
+import type { SyncStatusView } from '../sync/status-view.ts';
 
 export type SyncTone = 'ok' | 'busy' | 'warning' | 'error';
 
@@ -33,13 +33,19 @@ export function describeSyncStatus(view: SyncStatusView, nowMs: number): SyncSta
       + 'The browser\u2019s sync holds 100 KB; the most recently edited drafts go first.');
   }
   if (view.optedOut.length > 0) details.push(`${plural(view.optedOut.length, 'issue')} not synced: switched off.`);
+  // What was set aside comes first: it is what the editor may have to act on; the rest of sync went on.
+  details.unshift(...view.notices);
+  const noticed = view.notices.length > 0;
   if (view.state === 'error') return { headline: 'Sync problem', tone: 'error', details: [view.error ?? 'Sync failed.', ...details] };
   if (view.state === 'syncing') return { headline: 'Syncing\u2026', tone: 'busy', details };
   if (view.state === 'full' || noRoom.length > 0) {
     return { headline: `Sync full: ${plural(noRoom.length, 'issue')} local only`, tone: 'warning', details };
   }
-  if (view.lastSyncedAt === null) return { headline: 'Not synced yet', tone: 'busy', details };
-  return { headline: `Synced ${describeSyncedAgo(view.lastSyncedAt, nowMs)}`, tone: 'ok', details };
+  if (view.lastSyncedAt === null) return { headline: 'Not synced yet', tone: noticed ? 'warning' : 'busy', details };
+  const synced = `Synced ${describeSyncedAgo(view.lastSyncedAt, nowMs)}`;
+  return noticed
+    ? { headline: `${synced}; ${plural(view.notices.length, 'problem')} with data from another device`, tone: 'warning', details }
+    : { headline: synced, tone: 'ok', details };
 }
 
 /** The "sync this issue" switch: its position, and a note when the issue is not in sync. */

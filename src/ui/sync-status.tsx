@@ -4,7 +4,7 @@
  * device). It asks the background every few seconds while shown: sync runs in the background on its own.
  */
 import { useEffect, useState } from 'preact/hooks';
-import type { SyncStatusView } from '../sync/build-status-view.ts';
+import type { SyncStatusView } from '../sync/status-view.ts';
 import { errorText } from './error-text.ts';
 import { send } from './send.ts';
 import './sync-status.css';

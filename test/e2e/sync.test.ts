@@ -103,7 +103,7 @@ async function storedWhen(device: Device, done: (issue: Issue) => boolean): Prom
   return await until(`${device.name}'s IndexedDB`, () => storedIssue(device), (issue) => issue !== undefined && done(issue)) as Issue;
 }
 
-/** The issue ids of the featured keys the device keeps in IndexedDB (storage/synced-featured-keys.ts). */
+/** The issue ids of the featured keys the device keeps in IndexedDB (src/sync/idb/synced-featured-keys.ts). */
 async function storedFeaturedIssueIds(device: Device): Promise<string[]> {
   return device.browser.inWorker(() => new Promise<string[]>((done, fail) => {
     const request = indexedDB.open('roundup');

@@ -9,7 +9,7 @@ import { importInOneTransaction, readStoredForImport } from '../../storage/impor
 import { listIssues } from '../../storage/issues-repo.ts';
 import { getSettings, putSettings } from '../../storage/settings-repo.ts';
 import { issuesChanged } from '../changes.ts';
-import { receiveClock } from '../../sync/idb/device-clock.ts';
+import { receiveClock } from '../../sync/index.ts';
 import { database } from '../database.ts';
 import { stageChunk, takeUpload } from '../upload-staging.ts';
 import type { HandlersFor } from './handler-types.ts';

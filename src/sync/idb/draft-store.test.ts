@@ -60,8 +60,8 @@ describe('the sync draft store', () => {
     const applied: Issue[] = [];
     const store = await storeWith([issue('x')], { applied });
     const edited = updateIssueFields(issue('x'), { intro: 'From the laptop' }, clock(NOW - 1_000));
-    expect(await store.putIssue(edited)).toMatchObject({ intro: 'From the laptop' });
-    expect(await store.putIssue(edited)).toMatchObject({ intro: 'From the laptop' });
+    expect(await store.putIssue(edited)).toMatchObject({ issue: { intro: 'From the laptop' }, keptLive: 0 });
+    expect(await store.putIssue(edited)).toMatchObject({ issue: { intro: 'From the laptop' }, keptLive: 0 });
     expect(applied.map((change) => change.intro)).toEqual(['From the laptop']);
     expect(await store.getIssue('x')).toMatchObject({ intro: 'From the laptop' });
   });

@@ -30,7 +30,7 @@ describe('mergeIssueIntoStore', () => {
   it('stores an issue this device did not have', async () => {
     db = await openTestDb();
     const outcome = await mergeIssueIntoStore(db, draft(), NOW);
-    expect(outcome).toEqual({ issue: normalizeIssue(draft()), changed: true, behind: false });
+    expect(outcome).toEqual({ issue: normalizeIssue(draft()), changed: true, behind: false, keptLive: 0 });
     expect(await getIssue(db, 'issue-1')).toEqual(normalizeIssue(draft()));
   });
 

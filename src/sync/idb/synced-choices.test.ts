@@ -71,7 +71,21 @@ describe('the shared "sync this issue" switches', () => {
     await choices.reconcile();
     expect((await getSyncChoices(db)).get('issue-1')?.sync).toBe(false);
     expect((area as MemorySyncArea).snapshot()['o:issue-1']).toEqual({ sync: false, at: clock(NOW) });
+    // Every believed clock is observed before anything is stored, taken or not: observing an older one is harmless.
+    expect(observed).toEqual([clock(NOW - 5_000, 'there')]);
+  });
+
+  it('takes no switch stamped more than a day ahead, writes its own over it, and says so in plain words', async () => {
+    const { area, choices, observed } = await setUp();
+    await choices.set('issue-1', false);
+    (area as MemorySyncArea).receive({ 'o:issue-1': { sync: true, at: 'zzzzzzzzz:zzzz:evil' }, 'o:issue-2': { sync: false, at: clock(NOW + 2 * 86_400_000, 'fast') } });
+    await choices.reconcile();
+    expect((await getSyncChoices(db)).get('issue-1')?.sync).toBe(false);
+    expect((await getSyncChoices(db)).has('issue-2')).toBe(false);
+    expect((area as MemorySyncArea).snapshot()['o:issue-1']).toEqual({ sync: false, at: clock(NOW) });
     expect(observed).toEqual([]);
+    expect(choices.notices).toEqual(['2 \u201cSync this issue\u201d switches from another device are dated more than a day ahead of this device\u2019s clock, '
+      + 'so they were not applied. Check the date and time on your devices.']);
   });
 
   it('writes its switches back to an emptied area in one write', async () => {
@@ -111,6 +125,6 @@ describe('the shared "sync this issue" switches', () => {
     const { choices } = await setUp(refusing);
     await choices.set('issue-1', false);
     expect((await getSyncChoices(db)).get('issue-1')?.sync).toBe(false);
-    expect(choices.error).toMatch(/refused the "sync this issue" switch: .*MAX_WRITE_OPERATIONS_PER_MINUTE/);
+    expect(choices.error).toBe('The browser\u2019s sync storage refused the \u201cSync this issue\u201d switch. It is saved on this device, and Roundup will try again at the next change.');
   });
 });
