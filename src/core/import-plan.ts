@@ -12,7 +12,9 @@
 import { distrustFutureClocks } from './clock-trust.ts';
 import { describeIssueChanges } from './describe-issue-changes.ts';
 import { mergeIssueForImport, type ImportConflict } from './import-merge.ts';
-import { DEFAULT_SETTINGS, type Issue, type Settings } from './model.ts';
+import { ZERO_HLC, maxHlc } from './hlc.ts';
+import { latestClockOf } from './merge.ts';
+import { DEFAULT_SETTINGS, type Hlc, type Issue, type Settings } from './model.ts';
 import type { PortableFile } from './portable.ts';
 import { parseIssue } from './schema.ts';
 import { describeUnstorableIssue } from './unstorable-issue.ts';
@@ -107,6 +109,15 @@ export function planImport(file: PortableFile, stored: StoredState): ImportPlan 
     }
   }
   return plan;
+}
+
+/**
+ * The newest clock the file brings that this device believes: the device clock is moved past it before
+ * the import is written, so an edit made right after it (an undo) is later than anything it brought.
+ */
+export function latestBelievedClockOf(file: PortableFile, nowMs: number): Hlc {
+  const issues = file.kind === 'issue' ? [file.issue] : file.backup.issues;
+  return issues.reduce<Hlc>((latest, issue) => maxHlc(latest, latestClockOf(distrustFutureClocks(issue, nowMs).issue)), ZERO_HLC);
 }
 
 /** Labels of the settings that differ, in the order of the settings page. */

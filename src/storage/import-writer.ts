@@ -35,13 +35,14 @@ export async function importInOneTransaction<T>(
     const issues = tx.objectStore('issues');
     const settings = tx.objectStore('settings');
     const { writes, result } = decide(toStoredState(await issues.getAll(), await settings.get('settings'), now()));
+    // The plan only writes what it checked (core/import-plan.ts); this is the last guard, and says so plainly.
     const checked = writes.issues.map((issue) => {
       const parsed = parseIssue(issue);
-      if (!parsed.ok) throw new StorageError('corrupt', `Could not ${action}: issue #${issue.number} is malformed (${parsed.error}).`);
+      if (!parsed.ok) throw new StorageError('corrupt', `Could not ${action}: issue #${issue.number} would not be a valid issue. Nothing was imported.`);
       return parsed.value;
     });
     const newSettings = writes.settings === null ? null : parseSettings(writes.settings);
-    if (newSettings && !newSettings.ok) throw new StorageError('corrupt', `Could not ${action}: ${newSettings.error}.`);
+    if (newSettings && !newSettings.ok) throw new StorageError('corrupt', `Could not ${action}: its settings are not valid. Nothing was imported.`);
     // One at a time: a put that throws must not leave earlier requests' rejections unobserved.
     for (const issue of checked) await issues.put(issue);
     if (newSettings) await settings.put(newSettings.value, 'settings');
