@@ -276,12 +276,23 @@ export class SyncMirror {
       if (outcome.status === 'unmanaged') untouchable.add(recordKey);
     }
     for (const recordKey of Object.keys(memory.incompleteSince)) if (!records.has(recordKey)) delete memory.incompleteSince[recordKey];
+    // A record this device wrote or applied has vanished (the area was emptied): noted now, written back
+    // `repairDelayMs` later by a write run, which this asks for, however often the worker restarts meanwhile.
+    let repairLater = false;
+    for (const recordKey of Object.keys(memory.knownSums)) {
+      if (records.has(recordKey)) continue;
+      const since = memory.missingSince[recordKey] ?? now;
+      memory.missingSince[recordKey] = since;
+      if (write) continue; // the write run below writes it back, or waits
+      later(Math.max(now, since + this.options.repairDelayMs));
+      repairLater = true;
+    }
     if (!write) {
       await this.saveMemory();
       // Featured keys merge rather than replace: when this device knows issues the incoming list lacks,
       // the union goes back to the area (a write run that finds nothing different writes nothing).
       if (featuredArrived) this.markDirty();
-      return { plan: null, checkAgainAt, writeLater: false };
+      return { plan: null, checkAgainAt, writeLater: repairLater };
     }
 
     const listings = await this.deps.store.listDrafts();
@@ -329,6 +340,13 @@ export class SyncMirror {
         Object.assign(toSet, record.items);
         written.push(record);
       } else memory.knownSums[record.key] = record.head.sum;
+    }
+    // What vanished and is no longer this device's to write (switched off, no room, no longer a draft) is forgotten.
+    const writing = new Set([...values, ...plan.synced.flatMap((id) => drafts.get(id) ?? [])].map((record) => record.key));
+    for (const recordKey of Object.keys(memory.missingSince)) {
+      if (writing.has(recordKey) || records.has(recordKey)) continue;
+      delete memory.missingSince[recordKey];
+      delete memory.knownSums[recordKey];
     }
     const synced = new Set(plan.synced);
     for (const [recordKey, { ref, keys }] of records) {
