@@ -267,11 +267,17 @@ describe('hostile sync (issue 13)', () => {
     // As the finding had it: an ordinary head clock, only the removal stamped 20 hours ahead.
     const fast = formatHlc({ ms: START + 20 * 3_600_000, counter: 0, deviceId: 'fast' });
     const record = await encodeDraft(removeItem(await b.issue('held'), 'held-item-1', fast));
-    b.area.receive({ ...record.items, [draftKey('held')]: { ...record.head, at: latestClockOf(await b.issue('held')) } });
+    const ordinaryHead = { ...record.items, [draftKey('held')]: { ...record.head, at: latestClockOf(await b.issue('held')) } };
+    b.area.receive(ordinaryHead);
     await b.settle();
     expect(liveItems(await b.issue('held')).map((item) => item.id)).toEqual(['held-item-0']);
     const restored = await b.edit('held', (issue, at) => restoreItem(issue, 'held-item-1', at));
     expect(liveItems(restored).map((item) => item.id)).toEqual(['held-item-0', 'held-item-1']);
+    // The restore is newer than the removal it undid: the same removal sent again changes nothing.
+    await b.settle();
+    b.area.receive(ordinaryHead);
+    await b.settle();
+    expect(liveItems(await b.issue('held')).map((item) => item.id)).toEqual(['held-item-0', 'held-item-1']);
     expect(() => restoreItem(restored, 'gone', formatHlc({ ms: START, counter: 0, deviceId: 'b' })))
       .toThrow('That item is no longer part of issue #206, so it cannot be restored.');
   });
