@@ -18,7 +18,8 @@ export interface Device {
 }
 
 export async function openDevice(name: string): Promise<Device> {
-  const browser = await launchWithExtension();
+  // ROUNDUP_E2E_DIST runs these tests against another build, e.g. one of an older commit, to see them fail there.
+  const browser = await launchWithExtension(process.env.ROUNDUP_E2E_DIST ? { dist: process.env.ROUNDUP_E2E_DIST } : {});
   const page = await browser.context.newPage();
   await page.goto(`chrome-extension://${browser.extensionId}/options/index.html`);
   return { name, browser, page, cdp: await browser.context.newCDPSession(page) };
