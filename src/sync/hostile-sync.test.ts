@@ -96,8 +96,8 @@ class Device {
   async statusLine(): Promise<string[]> {
     const issues = [...(await this.db.getAll('issues'))];
     const view = buildSyncStatusView({ status: this.mirror.getStatus(), storedLastSyncedAt: null, choices: new Map(), issues, choicesError: null });
-    const { headline, details } = describeSyncStatus(view, this.time.now());
-    return [headline, ...details];
+    const { headline, details, notices } = describeSyncStatus(view, this.time.now());
+    return [headline, ...details, ...notices];
   }
 
   async settle(ms = 10_000): Promise<void> {

@@ -60,6 +60,12 @@ export function SyncStatus({ issueId }: Props) {
     <div class={`sync-status sync-${text?.tone ?? 'busy'}`}>
       <p class="sync-headline" role="status">{text?.headline ?? 'Checking sync\u2026'}</p>
       {text?.details.map((line) => <p class="hint" key={line}>{line}</p>)}
+      {text && text.notices.length > 0 && (
+        <details class="sync-notices">
+          <summary>What happened</summary>
+          {text.notices.map((line) => <p class="hint" key={line}>{line}</p>)}
+        </details>
+      )}
       {issueId !== undefined && (
         <div class="checkbox">
           <input id={switchId} type="checkbox" checked={switching ?? issue?.enabled ?? true}

@@ -76,7 +76,11 @@ export async function storedWhen(device: Device, issueId: string, done: (issue: 
   return await until(`${device.name}'s IndexedDB`, () => storedIssue(device, issueId), (issue) => issue !== undefined && done(issue), timeoutMs) as Issue;
 }
 
-/** The sync status line as the settings page shows it to the editor: headline and details, as text. */
+/** The sync status line as the settings page shows it to the editor, with "What happened" opened: as text. */
 export async function statusLine(device: Device): Promise<string> {
+  const notices = device.page.locator('.sync-status details');
+  if (await notices.count() > 0 && !(await notices.evaluate((element) => (element as HTMLDetailsElement).open).catch(() => true))) {
+    await device.page.locator('.sync-status summary').click().catch(() => undefined);
+  }
   return (await device.page.locator('.sync-status').innerText()).trim();
 }
