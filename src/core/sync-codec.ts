@@ -240,8 +240,8 @@ function base64ToBytes(base64: string): Uint8Array<ArrayBuffer> {
   return bytes;
 }
 
-/** FNV-1a, 32 bits: enough to tell chunks of two versions apart; not a defence against forgery. */
-function checksum(text: string): string {
+/** FNV-1a, 32 bits: enough to tell chunks of two versions apart; not a defence against forgery (tests forge it). */
+export function checksum(text: string): string {
   let hash = 0x811c9dc5;
   for (let index = 0; index < text.length; index++) {
     hash ^= text.charCodeAt(index);

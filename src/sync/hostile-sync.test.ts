@@ -13,7 +13,7 @@ import { liveItems } from '../core/live-parts.ts';
 import { latestClockOf } from '../core/merge.ts';
 import type { Hlc, Issue } from '../core/model.ts';
 import { positionsForCount } from '../core/position.ts';
-import { chunkKey, decodeDraft, draftKey, encodeDraft, encodeRecord } from '../core/sync-codec.ts';
+import { checksum, chunkKey, decodeDraft, draftKey, encodeDraft, encodeRecord } from '../core/sync-codec.ts';
 import { makeItem } from '../core/test-factories.ts';
 import { TOMBSTONE_LIFETIME_MS } from '../core/tombstones.ts';
 import type { RoundupDatabase } from '../storage/db.ts';
@@ -317,7 +317,7 @@ describe('hostile sync (issue 13)', () => {
     expectPlainWords(lines);
     await expectEditingGoesOn(b, 'held');
     // A garbled chunk (its checksum matches what it holds) is the same case.
-    b.area.receive({ [chunkKey(draftKey('held'), 0)]: 'AAAA', [draftKey('held')]: { v: 1, n: 1, sum: checksumOf('AAAA'), at: latestClockOf(await b.issue('held')) } });
+    b.area.receive({ [chunkKey(draftKey('held'), 0)]: 'AAAA', [draftKey('held')]: { v: 1, n: 1, sum: checksum('AAAA'), at: latestClockOf(await b.issue('held')) } });
     await b.settle();
     expect((await decodeDraft(b.area.snapshot(), 'held')).status).toBe('complete');
     await expectEditingGoesOn(b, 'held');
@@ -341,13 +341,3 @@ describe('hostile sync (issue 13)', () => {
     expect(await b.statusLine()).toEqual(['Synced just now']);
   });
 });
-
-/** FNV-1a 32, as core/sync-codec.ts sums the joined chunks. */
-function checksumOf(text: string): string {
-  let hash = 0x811c9dc5;
-  for (let index = 0; index < text.length; index++) {
-    hash ^= text.charCodeAt(index);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return (hash >>> 0).toString(16).padStart(8, '0');
-}
