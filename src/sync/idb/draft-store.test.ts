@@ -73,12 +73,22 @@ describe('the sync draft store', () => {
     // A device that was offline for a month still holds it as a draft, and writes that draft.
     await store.putIssue(issue('x'));
     expect(await store.listDrafts()).toEqual([{ id: 'x', syncEnabled: true }]);
-    store.forgetOwed('x');
+    await store.forgetOwed('x');
     expect(await store.listDrafts()).toEqual([]);
 
     await store.putIssue(issue('x'));
     now += OWED_MS + 1;
     expect(await store.listDrafts()).toEqual([]);
+  });
+
+  it('keeps what it owes across a worker restart (a new store over the same database)', async () => {
+    let now = NOW;
+    const store = await storeWith([issue('x', published(30))], { now: () => now });
+    await store.putIssue(issue('x'));
+    const restarted = createSyncDraftStore({ db: async () => db, now: () => now, choices: async () => new Map() });
+    expect(await restarted.listDrafts()).toEqual([{ id: 'x', syncEnabled: true }]);
+    now += OWED_MS + 1;
+    expect(await restarted.listDrafts()).toEqual([]);
   });
 
   it('owes nothing to a device that sends what this one already holds', async () => {

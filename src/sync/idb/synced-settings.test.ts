@@ -67,4 +67,13 @@ describe('settings as a synced value', () => {
     await settings.apply({ ...DEFAULT_SETTINGS, newsletterName: 'Theirs' }, clock(10, 'there'));
     expect((await getSettings(db)).settings.newsletterName).toBe('Theirs');
   });
+
+  // Issue 13: a stamp saved before the clock rule (or by a wrong wall clock) would win over every other device's settings.
+  it('stamps the settings anew when their saved stamp runs more than a day ahead', async () => {
+    db = await openTestDb();
+    const settings = createSyncedSettings(async () => db, async () => clock(5_000), () => 5_000);
+    await putSettings(db, { ...DEFAULT_SETTINGS, newsletterName: 'Weekly' });
+    await db.put('meta', { json: JSON.stringify({ ...DEFAULT_SETTINGS, newsletterName: 'Weekly' }), at: 'zzzzzzzzz:zzzz:evil' }, 'syncSettingsStamp');
+    expect(await settings.read()).toMatchObject({ at: clock(5_000) });
+  });
 });
