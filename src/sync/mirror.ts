@@ -287,8 +287,9 @@ export class SyncMirror {
       later(Math.max(now, since + this.options.repairDelayMs));
       repairLater = true;
     }
+    // Kept before anything is written: a worker stopped mid-run must not forget what it set aside.
+    await this.saveMemory();
     if (!write) {
-      await this.saveMemory();
       // Featured keys merge rather than replace: when this device knows issues the incoming list lacks,
       // the union goes back to the area (a write run that finds nothing different writes nothing).
       if (featuredArrived) this.markDirty();
