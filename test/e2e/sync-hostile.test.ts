@@ -67,7 +67,14 @@ async function expectEditingGoesOn(device: Device, issueId: string): Promise<voi
 
 async function expectStatus(device: Device, text: string | RegExp): Promise<string> {
   let line = '';
-  await expect.poll(async () => (line = await statusLine(device)), { timeout: 20_000 }).toMatch(text);
+  await expect.poll(async () => (line = await statusLine(device)), { timeout: 20_000 }).toMatch(text).catch(async (error: unknown) => {
+    // What the mirror holds, to tell a slow run from a lost note.
+    console.error('sync status', await call(device, 'sync/status', {}), await device.browser.inWorker(() => new Promise((done) => {
+      const request = indexedDB.open('roundup');
+      request.onsuccess = () => { const read = request.result.transaction('meta').objectStore('meta').get('syncMirrorMemory'); read.onsuccess = () => done(read.result); };
+    }), undefined));
+    throw error;
+  });
   expect(line).not.toMatch(NOT_FOR_PEOPLE);
   return line;
 }
