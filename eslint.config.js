@@ -54,4 +54,36 @@ export default tseslint.config(
       }],
     },
   },
+  {
+    // Sync's engine (the mirror, its ports, the status it reports) works only through its ports: IndexedDB
+    // lives in src/sync/idb/, the browser in src/sync/browser/, and neither may be reached from here.
+    files: ['src/sync/*.ts'],
+    ignores: ['src/sync/*.test.ts', 'src/sync/index.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: ['idb', 'webextension-polyfill', 'preact'].map((name) => ({ name, message: 'src/sync/ works through its ports (ports.ts).' })),
+        patterns: [{ group: ['**/storage/**', '**/background/**', '**/ui/**', './idb/**', './browser/**'],
+          message: 'src/sync/ works through its ports (ports.ts); adapters live in idb/ and browser/.' }],
+      }],
+    },
+  },
+  {
+    // The background reaches sync only through its door; pages only through its status types.
+    files: ['src/background/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{ group: ['**/sync/**', '!**/sync/index.ts', '!**/sync/status-view.ts'],
+          message: 'The background uses sync through src/sync/index.ts only.' }],
+      }],
+    },
+  },
+  {
+    files: ['popup/**/*.{ts,tsx}', 'editor/**/*.{ts,tsx}', 'options/**/*.{ts,tsx}', 'src/ui/**/*.{ts,tsx}', 'src/messages.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{ group: ['**/sync/**', '!**/sync/status-view.ts'],
+          message: 'Pages see sync only through its status types (src/sync/status-view.ts), through messages.' }],
+      }],
+    },
+  },
 );

@@ -10,6 +10,8 @@
  * 3. The featured keys of 52 seed-like published issues (20 links each): their share of the area.
  * 4. The floor: the text alone of 1,000 seed-like items (title, summary, URL, site; no ids, clocks or layout)
  *    compressed by deflate-raw at level 9 and by brotli at quality 11, against the area's 102,400 bytes.
+ * 5. What keeping the mirror's memory in IndexedDB costs (issue 13): the typing burst's wall time with the
+ *    memory saved after every run, against the same burst with the memory kept in the mirror only.
  * Targets (issue 6): at least 1,000 items fit; a burst of 50 edits costs at most 3 writes.
  */
 import 'fake-indexeddb/auto';
@@ -23,10 +25,11 @@ import { parsePortableFile } from '../src/core/portable.ts';
 import { draftKey, encodeDraft, encodeRecord, SYNC_QUOTA } from '../src/core/sync-codec.ts';
 import { putIssue, updateIssue } from '../src/storage/issues-repo.ts';
 import { openTestDb } from '../src/storage/open-test-db.ts';
-import { createSyncDraftStore } from '../src/storage/sync-draft-store.ts';
+import { createSyncDraftStore } from '../src/sync/idb/draft-store.ts';
 import { measureFeaturedKeys, measureSyncCapacity, seedLikeItemText, type SyncCapacity } from '../src/sync/capacity.ts';
 import { ManualScheduler } from '../src/sync/manual-scheduler.ts';
 import { MemorySyncArea } from '../src/sync/memory-sync-area.ts';
+import { createMirrorMemoryRepo } from '../src/sync/idb/mirror-memory-repo.ts';
 import { SyncMirror } from '../src/sync/mirror.ts';
 
 const SEED = new URL('../../shared/seed/deep-learning-weekly-206.txt', import.meta.url);
@@ -43,10 +46,12 @@ interface BurstResult {
   removeCalls: number;
   /** Writes against one write per edit. */
   ratio: number;
+  /** Wall time of the edits and runs (compression, IndexedDB), in ms. */
+  wallMs: number;
 }
 
 /** One draft of 30 items, edited 50 times (summaries, as an editor polishes them) `gapMs` apart. */
-async function measureBurst(name: string, gapMs: number): Promise<BurstResult> {
+async function measureBurst(name: string, gapMs: number, keepMemory = true): Promise<BurstResult> {
   const time = new ManualScheduler(START);
   const area = new MemorySyncArea(time.now);
   const db = await openTestDb();
@@ -65,7 +70,8 @@ async function measureBurst(name: string, gapMs: number): Promise<BurstResult> {
   }
   await putIssue(db, issue);
   const store = createSyncDraftStore({ db: async () => db, now: time.now, choices: async () => new Map() });
-  const mirror = new SyncMirror({ area, store, scheduler: time, now: time.now });
+  const mirror = new SyncMirror({ area, store, scheduler: time, now: time.now, ...(keepMemory ? { memory: createMirrorMemoryRepo(async () => db) } : {}) });
+  const startedAt = performance.now();
   mirror.start();
   await time.advance(60_000);
   await mirror.whenIdle();
@@ -78,10 +84,23 @@ async function measureBurst(name: string, gapMs: number): Promise<BurstResult> {
   }
   await time.advance(60_000);
   await mirror.whenIdle();
+  const wallMs = performance.now() - startedAt;
   db.close();
   const setCalls = area.calls.set - before.set;
   const removeCalls = area.calls.remove - before.remove;
-  return { case: name, gapMs, edits: EDITS, writes: setCalls + removeCalls, setCalls, removeCalls, ratio: (setCalls + removeCalls) / EDITS };
+  return { case: name, gapMs, edits: EDITS, writes: setCalls + removeCalls, setCalls, removeCalls, ratio: (setCalls + removeCalls) / EDITS, wallMs };
+}
+
+/** Median wall time of the 2.5 s burst (the most runs) with the memory in IndexedDB and without, taken in turns. */
+async function measureMemoryCost(rounds = 7) {
+  const kept: number[] = [];
+  const bare: number[] = [];
+  for (let round = 0; round < rounds; round++) {
+    kept.push((await measureBurst('memory kept', 2_500, true)).wallMs);
+    bare.push((await measureBurst('memory in the mirror only', 2_500, false)).wallMs);
+  }
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+  return { rounds, keptMs: median(kept), bareMs: median(bare), ratio: median(kept) / median(bare) };
 }
 
 /** The real issue 206 (20 items with their full summaries): area bytes per item, and how many such items would fit. */
@@ -133,9 +152,10 @@ export async function run(): Promise<void> {
     await measureBurst('50 edits 1 s apart', 1_000),
     await measureBurst('50 edits 2.5 s apart', 2_500),
   ];
+  const memoryCost = await measureMemoryCost();
   const report = {
     date: new Date().toISOString(), node: process.version, sample: sampleText === undefined ? 'built-in' : 'seed issue 206',
-    capacity: capacities, seedIssue, featuredKeys, textFloor, bursts,
+    capacity: capacities, seedIssue, featuredKeys, textFloor, bursts, memoryCost,
     targets: {
       itemsThatFit: { target: 1_000, measured: Math.min(...capacities.map((capacity) => capacity.compact.items)) },
       writesForABurstOf50: { target: 3, measured: bursts[0]?.writes ?? null },
@@ -160,6 +180,8 @@ export async function run(): Promise<void> {
   console.log(`\nstorage.sync writes for ${EDITS} edits of one 30-item draft (real mirror, 3 s debounce, 20 s longest wait)`);
   printTable(['burst', 'writes (set + remove)', 'ratio vs one write per edit'],
     bursts.map((burst) => [burst.case, `${burst.writes} (${burst.setCalls} + ${burst.removeCalls})`, burst.ratio.toFixed(2)]));
+  console.log(`the mirror's memory in IndexedDB: the 2.5 s burst takes ${memoryCost.keptMs.toFixed(0)} ms against ${memoryCost.bareMs.toFixed(0)} ms `
+    + `with the memory in the mirror only (median of ${memoryCost.rounds}, ratio ${memoryCost.ratio.toFixed(2)})`);
   console.log(`targets: ${report.targets.itemsThatFit.measured.toLocaleString('en')} items fit (target 1,000); `
     + `a burst of 50 edits costs ${report.targets.writesForABurstOf50.measured} writes (target at most 3)`);
 }

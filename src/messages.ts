@@ -10,7 +10,7 @@ import type { FeaturedHit } from './core/featured.ts';
 import type { ImportPlan } from './core/import-plan.ts';
 import type { Issue, Item, Settings } from './core/model.ts';
 import type { SearchHit } from './core/search-items.ts';
-import type { SyncStatusView } from './background/sync-status-view.ts';
+import type { SyncStatusView } from './sync/status-view.ts';
 import { ITEM_KINDS } from './core/model.ts';
 import { settingsSchema } from './core/schema.ts';
 
@@ -108,7 +108,7 @@ export const protocol = {
   'import/apply': returns<ImportPreview>()(v.strictObject({ ...upload, replaceSettings: v.boolean() })),
   'settings/get': returns<Settings>()(none),
   'settings/put': returns<Settings>()(v.strictObject({ settings: settingsSchema })),
-  // Sync (src/background/sync.ts, handlers/sync-handlers.ts).
+  // Sync (src/sync/, handlers/sync-handlers.ts).
   /** What the sync status line shows: last synced, syncing, full (which issues stay local and why), errors. */
   'sync/status': returns<SyncStatusView>()(none),
   /** The "sync this issue" switch, shared by every device; answers the new status. */

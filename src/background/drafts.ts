@@ -5,7 +5,7 @@ import { newId } from '../core/ids.ts';
 import type { Issue } from '../core/model.ts';
 import { getCurrentDraft, nextIssueNumber, putIssueAsCurrentDraft } from '../storage/issues-repo.ts';
 import { getSettings } from '../storage/settings-repo.ts';
-import { nextClock } from './clock.ts';
+import { nextClock } from '../sync/index.ts';
 import { database } from './database.ts';
 
 export async function createNextIssue(): Promise<Issue> {

@@ -4,7 +4,9 @@ import browser, { type Runtime } from 'webextension-polyfill';
 import { refreshBadge } from './badge.ts';
 import { createMenus, handleMenuClick } from './menus.ts';
 import { routeMessage } from './router.ts';
-import { handleStorageChanged, handleSyncAlarm, startSync } from './sync.ts';
+import { handleStorageChanged, handleSyncAlarm, startSync } from '../sync/index.ts';
+import { issuesChanged, onIssuesChanged } from './changes.ts';
+import { database } from './database.ts';
 import { handleToolbarClick } from './toolbar-click.ts';
 
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => routeMessage(message, sender, browser.runtime.id));
@@ -24,7 +26,7 @@ browser.runtime.onStartup.addListener(() => void refreshBadge());
 // reconciles everything at every start, so it is started here, on every wake-up.
 browser.storage.onChanged.addListener(handleStorageChanged);
 browser.alarms.onAlarm.addListener((alarm) => handleSyncAlarm(alarm.name));
-startSync();
+startSync({ database, issuesChanged, onIssuesChanged });
 
 browser.contextMenus.onClicked.addListener((info, tab) => {
   handleMenuClick(info, tab).catch((error: unknown) => {

@@ -9,7 +9,7 @@ import { moveItem, removeItem, removeSection, updateIssueFields } from './issue-
 import { hashDedupeKey } from './link-hash.ts';
 import { latestClockOf, mergeIssues } from './merge.ts';
 import type { Issue } from './model.ts';
-import { TOMBSTONE_MAX_AGE_MS } from './tombstones.ts';
+import { TOMBSTONE_LIFETIME_MS } from './tombstones.ts';
 import { normalizeUrlForDedupe } from './url.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -164,7 +164,7 @@ describe('collectFeaturedTombstones', () => {
     const recent = stampedDaysAgo(featuredKeysOfIssue(deleted(issueWithLinks({ number: 2, links: [] }), 1)), 29);
     const ancient = stampedDaysAgo(featuredKeysOfIssue(issue201), 400);
     expect(collectFeaturedTombstones([old, recent, ancient], now)).toEqual([recent, ancient]);
-    expect(TOMBSTONE_MAX_AGE_MS).toBe(30 * DAY);
+    expect(TOMBSTONE_LIFETIME_MS).toBe(30 * DAY);
   });
 });
 

@@ -16,7 +16,7 @@ import { liveItems, liveSections } from './live-parts.ts';
 import { hashDedupeKey, LINK_HASH_LENGTH } from './link-hash.ts';
 import { latestClockOf } from './merge.ts';
 import type { Hlc, Issue } from './model.ts';
-import { TOMBSTONE_MAX_AGE_MS } from './tombstones.ts';
+import { TOMBSTONE_LIFETIME_MS } from './tombstones.ts';
 
 export interface FeaturedSectionKeys {
   name: string;
@@ -84,7 +84,7 @@ export function mergeLocalIssuesIntoFeaturedKeys(known: readonly FeaturedIssueKe
 }
 
 /** Drops tombstones older than `maxAgeMs`; records of published issues are never dropped here. */
-export function collectFeaturedTombstones(list: readonly FeaturedIssueKeys[], nowMs: number, maxAgeMs = TOMBSTONE_MAX_AGE_MS): FeaturedIssueKeys[] {
+export function collectFeaturedTombstones(list: readonly FeaturedIssueKeys[], nowMs: number, maxAgeMs = TOMBSTONE_LIFETIME_MS): FeaturedIssueKeys[] {
   return list.filter((record) => record.removed !== true || (parseHlc(record.at)?.ms ?? 0) >= nowMs - maxAgeMs);
 }
 

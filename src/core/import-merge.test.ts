@@ -66,9 +66,19 @@ describe('mergeIssueForImport', () => {
     expect(result.conflicts).toEqual([{ where: 'item “An article”', field: 'removed', kept: 'removed', incoming: 'present' }]);
   });
 
-  it('applies a newer removal from the file, and a newer restoration', () => {
-    const removedInFile = mergeIssueForImport(makeIssue(), makeIssue({ items: [makeItem({ deleted: T1, clocks: { deleted: T1 } })] }));
-    expect(removedInFile.merged.items[0]).toMatchObject({ deleted: T1, clocks: { deleted: T1 } });
+  // Issue 13, finding 6: "nothing is ever deleted by an import" was not true.
+  it.each([
+    ['an item', makeIssue({ items: [makeItem({ deleted: T1, clocks: { deleted: T1 } })] }), 'item “An article”'],
+    ['a section', makeIssue({ sections: [makeSection({ deleted: T1, clocks: { deleted: T1 } })] }), 'section “Industry”'],
+    ['the issue', makeIssue({ deleted: T2, clocks: { deleted: T2 } }), 'issue'],
+  ])('never removes %s the file has removed, however new the removal, and says it kept it', (_name, incoming, where) => {
+    const local = makeIssue();
+    const result = mergeIssueForImport(local, incoming);
+    expect(result.merged).toBe(local);
+    expect(result.conflicts).toEqual([{ where, field: 'removed', kept: 'present', incoming: 'removed' }]);
+  });
+
+  it('applies a newer restoration from the file', () => {
     const restoredInFile = mergeIssueForImport(
       makeIssue({ items: [makeItem({ deleted: T1, clocks: { deleted: T1 } })] }),
       makeIssue({ items: [makeItem({ clocks: { deleted: T2 } })] }),

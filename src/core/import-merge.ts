@@ -6,9 +6,10 @@
  * says something else, a conflict is reported, so nothing is overwritten or ignored silently.
  *
  * Sections and items are joined by id: those only in the store stay, those only in the file are
- * added. Removal is one more register (`deleted`, clocked by `clocks.deleted`), so a removal made
- * here after the file was written keeps the entity removed, and an older removal in the file does
- * not remove what was restored here since.
+ * added. An import never deletes or hides anything stored: a removal in the file is never applied to
+ * an issue, section or item this device holds (it is reported as kept), while a restoration in the
+ * file newer than the removal here does bring the entity back. A removal made here after the file
+ * was written keeps the entity removed.
  */
 import { ZERO_HLC, maxHlc } from './hlc.ts';
 import type { Clocks, Hlc, Issue } from './model.ts';
@@ -91,14 +92,13 @@ function mergeEntity<T extends Entity>(local: T, incoming: T, where: string, con
   return result as T;
 }
 
-/** The file's removal state when it is newer; null to keep the stored one. */
+/** The file's restoration when it is newer than the removal here; null to keep the stored state. */
 function mergeRemoval(local: Entity, incoming: Entity, where: string, conflicts: ImportConflict[]):
   { deleted: Hlc | undefined; clock: Hlc } | null {
   const localRemoved = local.deleted !== undefined;
   if (localRemoved === (incoming.deleted !== undefined)) return null;
-  const localClock = removalClock(local);
   const incomingClock = removalClock(incoming);
-  if (incomingClock > localClock) return { deleted: incoming.deleted, clock: incomingClock };
+  if (localRemoved && incomingClock > removalClock(local)) return { deleted: undefined, clock: incomingClock };
   const state = (removed: boolean) => (removed ? 'removed' : 'present');
   conflicts.push({ where, field: 'removed', kept: state(localRemoved), incoming: state(!localRemoved) });
   return null;

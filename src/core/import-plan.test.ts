@@ -3,13 +3,17 @@ import { formatHlc } from './hlc.ts';
 import { diffSettings, planImport, type StoredState } from './import-plan.ts';
 import { DEFAULT_SETTINGS, type Issue } from './model.ts';
 import type { PortableFile } from './portable.ts';
-import { makeIssue, makeItem } from './test-factories.ts';
+import { positionsForCount } from './position.ts';
+import { parseIssue } from './schema.ts';
+import { makeIssue, makeItem, makeSection } from './test-factories.ts';
 
 const T1 = formatHlc({ ms: 1_000, counter: 0, deviceId: 'laptop' });
 const T2 = formatHlc({ ms: 2_000, counter: 0, deviceId: 'laptop' });
 
+const NOW = Date.UTC(2026, 10, 20);
+
 function stored(issues: Issue[], damaged: string[] = []): StoredState {
-  return { issues, damagedIds: new Set(damaged), settings: DEFAULT_SETTINGS };
+  return { issues, damagedIds: new Set(damaged), settings: DEFAULT_SETTINGS, nowMs: NOW };
 }
 const backup = (issues: Issue[], settings = DEFAULT_SETTINGS): PortableFile =>
   ({ kind: 'backup', backup: { exportedAt: '2026-11-02T10:00:00.000Z', settings, issues } });
@@ -62,5 +66,52 @@ describe('planImport', () => {
   it('counts only the live items of an issue', () => {
     const issue = makeIssue({ items: [makeItem(), makeItem({ id: 'gone', deleted: T1 })] });
     expect(planImport({ kind: 'issue', issue }, stored([])).newIssues[0]?.itemCount).toBe(1);
+  });
+
+  // Issue 13, findings 1, 2 and 7: a backup carrying the largest clock there is made this device's clock unusable
+  // ("hybrid logical clock exhausted") although the issue was stored.
+  it.each([
+    ['the largest clock there is', 'zzzzzzzzz:zzzz:evil'],
+    ['one a counter short of it', 'zzzzzzzzz:zzzy:evil'],
+    ['the year 2500', formatHlc({ ms: Date.UTC(2500, 0, 1), counter: 0, deviceId: 'evil' })],
+  ])('does not believe %s in a file: it loses to what is stored, writes no such clock, and says so', (_name, evil) => {
+    const local = makeIssue({ number: 206, tagline: 'Ours', clocks: { tagline: T2 } });
+    const file = makeIssue({ number: 206, tagline: 'Theirs', title: 'Fresh title', clocks: { tagline: evil, title: evil, deleted: evil }, deleted: evil });
+    const plan = planImport({ kind: 'issue', issue: file }, stored([local]));
+    expect(plan.writes).toEqual([]);
+    expect(plan.conflicts.map((conflict) => conflict.field)).toEqual(['tagline', 'title']);
+    expect(plan.notes).toEqual([expect.stringMatching(/^Issue #206 in the file carries edit times more than a day ahead of this device’s clock/)]);
+    const fresh = planImport({ kind: 'issue', issue: { ...file, id: 'new' } }, stored([local]));
+    expect(fresh.writes).toHaveLength(1);
+    expect(JSON.stringify(fresh.writes)).not.toContain(evil);
+    expect(fresh.writes[0]).toMatchObject({ tagline: 'Theirs', clocks: {} });
+    expect(fresh.writes[0]?.deleted).toBeUndefined();
+  });
+
+  // Issue 13, finding 6.
+  it('never removes or hides a stored issue or its items, whatever the file says', () => {
+    const local = makeIssue({ number: 206, items: [makeItem({ id: 'a' }), makeItem({ id: 'b', position: 'a1' })] });
+    const removal = { deleted: T2, clocks: { deleted: T2 } };
+    const file = makeIssue({ number: 206, ...removal, items: [makeItem({ id: 'a', ...removal }), makeItem({ id: 'b', position: 'a1', ...removal })] });
+    const plan = planImport(backup([file]), stored([local]));
+    expect(plan.writes).toEqual([]);
+    expect(plan.unchangedIssues.map((issue) => issue.itemCount)).toEqual([2]);
+    expect(plan.conflicts.map((conflict) => [conflict.where, conflict.kept, conflict.incoming])).toEqual([
+      ['issue', 'present', 'removed'], ['item “An article”', 'present', 'removed'], ['item “An article”', 'present', 'removed']]);
+  });
+
+  // Issue 13, finding 3, for files: a merge that would break a limit leaves that issue alone and imports the rest.
+  it('leaves alone an issue that the merge would make too big to store, with the reason, and imports the rest', () => {
+    const many = (prefix: string, count: number) => positionsForCount(count).map((position, index) =>
+      makeSection({ id: `${prefix}${index}`, name: `${prefix}${index}`, position }));
+    const local = makeIssue({ number: 206, sections: many('here', 600), items: [] });
+    const file = makeIssue({ number: 206, sections: many('there', 600), items: [] });
+    expect(parseIssue(local).ok && parseIssue(file).ok).toBe(true);
+    const other = makeIssue({ id: 'other', number: 207 });
+    const plan = planImport(backup([file, other]), stored([local]));
+    expect(plan.skippedIssues).toEqual([expect.objectContaining({ number: 206,
+      reason: 'together with the copy on this device it would hold 1,200 sections, more than Roundup keeps in one issue (1,000); the copy on this device was kept as it is' })]);
+    expect(plan.writes.map((issue) => issue.id)).toEqual(['other']);
+    expect(JSON.stringify(plan)).not.toMatch(/issue\.sections|expected at most/);
   });
 });

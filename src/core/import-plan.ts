@@ -2,12 +2,22 @@
  * The plan of an import, shown before anything is written: which issues are new, which stored ones
  * change and how, where the stored (newer) value is kept over the file's, and what is left alone.
  * Applying the plan writes `writes` (and the file's settings, if the editor chooses so) in one
- * transaction; nothing is ever deleted by an import.
+ * transaction; nothing stored is ever deleted or hidden by an import (import-merge.ts).
+ *
+ * A file is outside input, its clocks included: a clock more than a day ahead of this device's
+ * (clock-trust.ts) carries no weight, so it cannot make the file win over what is stored here, and
+ * what the import writes never pushes this device's clock past the rule. An issue that would come out
+ * of the merge too big to store is left alone, with the reason, and the rest is imported.
  */
+import { distrustFutureClocks } from './clock-trust.ts';
 import { describeIssueChanges } from './describe-issue-changes.ts';
 import { mergeIssueForImport, type ImportConflict } from './import-merge.ts';
-import { DEFAULT_SETTINGS, type Issue, type Settings } from './model.ts';
+import { ZERO_HLC, maxHlc } from './hlc.ts';
+import { latestClockOf } from './merge.ts';
+import { DEFAULT_SETTINGS, type Hlc, type Issue, type Settings } from './model.ts';
 import type { PortableFile } from './portable.ts';
+import { parseIssue } from './schema.ts';
+import { describeUnstorableIssue } from './unstorable-issue.ts';
 
 export interface IssueBrief {
   id: string;
@@ -32,8 +42,10 @@ export interface ImportPlan {
   updatedIssues: PlannedUpdate[];
   unchangedIssues: IssueBrief[];
   conflicts: PlannedConflict[];
-  /** Issues whose stored copy is damaged: the import leaves them alone rather than guess. */
+  /** Issues the import leaves alone, with the reason in plain words: the stored copy is damaged, or the merge would not fit. */
   skippedIssues: Array<IssueBrief & { reason: string }>;
+  /** What else the editor should know, in plain words (edit times from the future that were not believed). */
+  notes: string[];
   /** The settings whose values differ between the store and a backup; empty for an issue file. */
   settingsChanges: string[];
   /** Whether the stored settings are still the defaults (then taking a backup's loses nothing). */
@@ -50,6 +62,8 @@ export interface StoredState {
   /** Ids of stored issue records that could not be read. */
   damagedIds: ReadonlySet<string>;
   settings: Settings;
+  /** This device's wall clock when the plan is made: the file's clocks far ahead of it are not believed. */
+  nowMs: number;
 }
 
 const SETTING_LABELS: Readonly<Record<keyof Settings, string>> = {
@@ -62,12 +76,17 @@ export function planImport(file: PortableFile, stored: StoredState): ImportPlan 
   const byId = new Map(stored.issues.map((issue) => [issue.id, issue]));
   const plan: ImportPlan = {
     kind: file.kind, exportedAt: file.kind === 'backup' ? file.backup.exportedAt : null, newIssues: [], updatedIssues: [],
-    unchangedIssues: [], conflicts: [], skippedIssues: [], writes: [],
+    unchangedIssues: [], conflicts: [], skippedIssues: [], notes: [], writes: [],
     settingsChanges: file.kind === 'backup' ? diffSettings(stored.settings, file.backup.settings) : [],
     storedSettingsAreDefaults: diffSettings(stored.settings, DEFAULT_SETTINGS).length === 0,
     fileSettings: file.kind === 'backup' ? file.backup.settings : null,
   };
-  for (const issue of incoming) {
+  for (const fromFile of incoming) {
+    const { issue, ignored } = distrustFutureClocks(fromFile, stored.nowMs);
+    if (ignored > 0) {
+      plan.notes.push(`Issue #${issue.number} in the file carries edit times more than a day ahead of this device’s clock `
+        + '(the device that wrote it may have had a wrong date); those edits count as older than anything stored here.');
+    }
     const local = byId.get(issue.id);
     if (stored.damagedIds.has(issue.id)) {
       plan.skippedIssues.push({ ...brief(issue), reason: 'the stored copy is damaged; it was left as it is' });
@@ -76,6 +95,11 @@ export function planImport(file: PortableFile, stored: StoredState): ImportPlan 
       plan.writes.push(issue);
     } else {
       const { merged, conflicts } = mergeIssueForImport(local, issue);
+      const checked = merged === local ? null : parseIssue(merged);
+      if (checked !== null && !checked.ok) {
+        plan.skippedIssues.push({ ...brief(local), reason: describeUnstorableIssue(checked.error) });
+        continue;
+      }
       plan.conflicts.push(...conflicts.map((conflict) => ({ ...conflict, issueNumber: local.number })));
       if (merged === local) plan.unchangedIssues.push(brief(local));
       else {
@@ -85,6 +109,15 @@ export function planImport(file: PortableFile, stored: StoredState): ImportPlan 
     }
   }
   return plan;
+}
+
+/**
+ * The newest clock the file brings that this device believes: the device clock is moved past it before
+ * the import is written, so an edit made right after it (an undo) is later than anything it brought.
+ */
+export function latestBelievedClockOf(file: PortableFile, nowMs: number): Hlc {
+  const issues = file.kind === 'issue' ? [file.issue] : file.backup.issues;
+  return issues.reduce<Hlc>((latest, issue) => maxHlc(latest, latestClockOf(distrustFutureClocks(issue, nowMs).issue)), ZERO_HLC);
 }
 
 /** Labels of the settings that differ, in the order of the settings page. */

@@ -73,6 +73,16 @@ describe('sections', () => {
     expect(edit).toThrow(message);
   });
 
+  it('restores over a removal stamped later than the restore\u2019s own clock (from a device whose clock runs ahead)', () => {
+    const fast = formatHlc({ ms: 5, counter: 0, deviceId: 'fast' });
+    const restored = restoreItem(removeItem(sampleIssue(), 'a', fast), 'a', clock(4));
+    const item = restored.items.find((candidate) => candidate.id === 'a');
+    expect(item?.deleted).toBeUndefined();
+    expect((item?.clocks.deleted ?? '') > fast).toBe(true);
+    // What a merge makes of it: the restore, not the removal.
+    expect(liveItems(normalizeIssue(restored)).map((live) => live.id)).toContain('a');
+  });
+
   it('renames, stamping only the name', () => {
     const renamed = renameSection(sampleIssue(), 's2', 'Learning & Tutorials', clock(5));
     const section = renamed.sections.find((candidate) => candidate.id === 's2');
@@ -160,7 +170,7 @@ describe('a section removed on one device while another added to it ("add wins")
     expect(sectionNames(undone)).toEqual(['Industry', 'Learning', 'Papers']);
     expect(itemIds(undone, 's1')).toEqual(['e']);
     // An item removed together with the section may come back only while the section is shown.
-    expect(() => restoreItem(emptied, 'a', clock(8))).toThrow(/section was removed/);
+    expect(() => restoreItem(emptied, 'a', clock(8))).toThrow(/removed with its section/);
     expect(itemIds(restoreItem(undone, 'a', clock(8)), 's1')).toEqual(['a', 'e']);
   });
 });
@@ -186,8 +196,8 @@ describe('items', () => {
     ['updating an unknown item', () => updateItem(sampleIssue(), 'zzz', { title: 'X' }, clock(3)), /No item with id zzz in issue #206/],
     ['updating a removed item', () => updateItem(removeItem(sampleIssue(), 'a', clock(3)), 'a', { title: 'X' }, clock(4)), /restore it/],
     ['moving before an item of another section', () => moveItem(sampleIssue(), 'a', { sectionId: 's1', beforeItemId: 'd' }, clock(3)), /No live item with id d/],
-    ['restoring with an older clock', () => restoreItem(removeItem(sampleIssue(), 'a', clock(5)), 'a', clock(4)), /not newer/],
-    ['restoring into a removed section', () => restoreItem(removeSection(sampleIssue(), 's1', clock(5)), 'a', clock(6)), /section was removed/],
+    ['restoring into a removed section', () => restoreItem(removeSection(sampleIssue(), 's1', clock(5)), 'a', clock(6)), /removed with its section “Industry”: restore the section/],
+    ['restoring an item no longer there', () => restoreItem(sampleIssue(), 'gone', clock(6)), /no longer part of issue #206/],
   ])('refuses %s', (_name, edit, message) => {
     expect(edit).toThrow(message);
   });

@@ -8,6 +8,7 @@ import type { Clocks, Hlc, Issue, Item, Section } from './model.ts';
 import { newId } from './ids.ts';
 import { isShownSection, liveItems, liveSections, sectionsHoldingLiveItems } from './live-parts.ts';
 import { positionBetween, positionsForCount } from './position.ts';
+import { deletionClockOf, restoreClockFor } from './tombstones.ts';
 
 /** What a capture supplies; the issue decides section, position and clocks. */
 export type NewItem = Omit<Item, 'sectionId' | 'position' | 'clocks' | 'deleted'>;
@@ -112,26 +113,30 @@ export function removeItem(issue: Issue, itemId: string, at: Hlc): Issue {
   return replaceItem(issue, tombstone(requireLiveItem(issue, itemId), at));
 }
 
-/** Undo of a removal; `at` must be newer than the removal, or a merge would resurrect the tombstone. */
+/**
+ * Undo of a removal. The restore always wins over the removal it undoes: it is stamped `at`, or just after
+ * the removal when that carries a later clock (tombstones.ts `restoreClockFor`), so no clock can keep an
+ * editor from taking back a removal.
+ */
 export function restoreItem(issue: Issue, itemId: string, at: Hlc): Issue {
   const item = issue.items.find((candidate) => candidate.id === itemId);
-  if (item === undefined) throw new Error(`No item with id ${itemId} in issue #${issue.number}`);
+  if (item === undefined) throw new Error(`That item is no longer part of issue #${issue.number}, so it cannot be restored.`);
   if (item.deleted === undefined) return issue;
-  if (at <= item.deleted) throw new Error(`Cannot restore item ${itemId}: clock ${at} is not newer than its removal ${item.deleted}`);
   // An item removed after its section was (one that had survived there, see liveSections) may come
   // back, and brings the section back with it; items removed together with the section may not.
   const section = issue.sections.find((candidate) => candidate.id === item.sectionId);
   const survivedItsSection = section?.deleted !== undefined && item.deleted > section.deleted;
   if (!survivedItsSection && !liveSections(issue).some((live) => live.id === item.sectionId)) {
-    throw new Error(`Cannot restore item ${itemId}: its section was removed`);
+    throw new Error(`“${item.title}” was removed with its section${section ? ` “${section.name}”` : ''}: restore the section to bring it back.`);
   }
+  const restoredAt = restoreClockFor(at, deletionClockOf(item));
   const { deleted: _deleted, ...rest } = item;
-  const restored = { ...rest, clocks: { ...item.clocks, deleted: at } };
+  const restored = { ...rest, clocks: { ...item.clocks, deleted: restoredAt } };
   // Back to its old key, unless an item added meanwhile took that key: then just after that item.
   const siblings = liveItems(issue, item.sectionId);
   if (!siblings.some((sibling) => sibling.position === item.position)) return replaceItem(issue, restored);
   const position = positionAt(siblings, siblings.filter((sibling) => sibling.position <= item.position).length);
-  return replaceItem(issue, applyPatch(restored, { position }, at));
+  return replaceItem(issue, applyPatch(restored, { position }, restoredAt));
 }
 
 // --- helpers -------------------------------------------------------------------------------

@@ -227,3 +227,19 @@ describe('mergeIssues: scenarios', () => {
     expect(latestClockOf(issue)).toBe(clock(7));
   });
 });
+
+describe('clocks that name no field', () => {
+  // Issue 13, finding 3: a copy with 199 clocks under made-up names merged with an issue's own 8 gave 207,
+  // over the schema's limit of 200, and the merged issue could not be stored.
+  it('are dropped, so a merge never holds more clocks than the entity has fields', () => {
+    const forged = Object.fromEntries(Array.from({ length: 199 }, (_, index) => [`junk${index}`, clock(9, 'evil')]));
+    const local = createIssue({ id: 'issue-1', number: 1, title: 'Issue', sectionNames: ['News'], intro: '', outro: '', createdAt: '2026-11-01T00:00:00.000Z',
+      at: clock(1), makeId: () => 'section-1' });
+    const incoming = { ...local, clocks: forged };
+    expect(parseIssue(incoming).ok).toBe(true);
+    const merged = mergeIssues(local, incoming);
+    expect(Object.keys(merged.clocks).sort()).toEqual(Object.keys(local.clocks).sort());
+    expect(parseIssue(merged).ok).toBe(true);
+    expect(normalizeIssue(incoming).clocks).toEqual({});
+  });
+});

@@ -96,9 +96,13 @@ function mergeEntity<T extends Entity>(a: T, b: T, otherLatest: Hlc): T {
   return merged as unknown as T;
 }
 
-/** Every field of either side (values or clocks), in sorted order, grouped into registers. */
+/**
+ * Every field of either side, in sorted order, grouped into registers. A clock names a field only when
+ * that field exists: clocks for names no entity has (a forged copy may carry hundreds) are dropped, so
+ * a merge never holds more clocks than the entity has fields, whatever either side carried.
+ */
 function fieldUnits(a: Entity, b: Entity): string[][] {
-  const keys = [...new Set([...Object.keys(a), ...Object.keys(b), ...Object.keys(a.clocks), ...Object.keys(b.clocks)])]
+  const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])]
     .filter((key) => !NOT_FIELDS.has(key))
     .sort();
   const grouped = new Set(FIELD_GROUPS.flat());

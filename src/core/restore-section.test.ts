@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { formatHlc } from './hlc.ts';
 import { addSection, removeItem, removeSection } from './issue-ops.ts';
 import { liveItems, liveSections } from './live-parts.ts';
+import { normalizeIssue } from './merge.ts';
 import { restoreSection } from './restore-section.ts';
 import { makeIssue, makeItem, makeSection } from './test-factories.ts';
 
@@ -31,10 +32,15 @@ describe('restoreSection', () => {
     expect(restored.sections.find((section) => section.id === 'section-1')?.clocks.position).toBe(clock(3));
   });
 
-  it('leaves a live section alone and refuses an old clock or an unknown id', () => {
+  it('leaves a live section alone and refuses an unknown id in plain words', () => {
     expect(restoreSection(issue, 'section-1', clock(1))).toBe(issue);
     const removed = removeSection(issue, 'section-1', clock(5));
-    expect(() => restoreSection(removed, 'section-1', clock(4))).toThrow(/not newer/);
-    expect(() => restoreSection(removed, 'nope', clock(6))).toThrow(/No section/);
+    expect(() => restoreSection(removed, 'nope', clock(6))).toThrow('That section is no longer part of issue #1, so it cannot be restored.');
+  });
+
+  it('wins over a removal stamped later than its own clock, and brings back the items removed with it', () => {
+    const removed = removeSection(issue, 'section-1', formatHlc({ ms: 5, counter: 0, deviceId: 'zfast' }));
+    const restored = restoreSection(removed, 'section-1', clock(4));
+    expect(liveItems(normalizeIssue(restored)).map((item) => item.id)).toEqual(['a', 'b', 'c']);
   });
 });

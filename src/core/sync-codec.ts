@@ -57,7 +57,8 @@ export type DecodeResult<T> =
   | { status: 'complete'; value: T; head: SyncHead }
   /** Half-arrived: a chunk is missing or the checksum does not match yet. Wait; do not apply. */
   | { status: 'incomplete'; reason: string }
-  | { status: 'invalid'; error: string }
+  /** Cannot be read; `newerVersion`: written in a format a newer Roundup writes (left alone, not overwritten). */
+  | { status: 'invalid'; error: string; newerVersion?: true }
   /** No head: the record is not in the area. */
   | { status: 'absent' };
 
@@ -160,7 +161,9 @@ type Parse<T> = (json: unknown) => { ok: true; value: T } | { ok: false; error: 
 async function decodeRecord<T>(items: Readonly<Record<string, unknown>>, key: string, parse: Parse<T>): Promise<DecodeResult<T>> {
   if (items[key] === undefined) return { status: 'absent' };
   const head = readHead(items[key]);
-  if (typeof head === 'string') return { status: 'invalid', error: `${key}: ${head}` };
+  if (typeof head === 'string') {
+    return { status: 'invalid', error: `${key}: ${head}`, ...(isNewerVersion(items[key]) ? { newerVersion: true as const } : {}) };
+  }
   const chunks: string[] = [];
   for (let index = 0; index < head.n; index++) {
     const chunk = items[chunkKey(key, index)];
@@ -183,6 +186,11 @@ async function decodeRecord<T>(items: Readonly<Record<string, unknown>>, key: st
     return { status: 'invalid', error: `${key}: ${error instanceof Error ? error.message : String(error)}` };
   }
   return parsed.ok ? { status: 'complete', value: parsed.value, head } : { status: 'invalid', error: `${key}: ${parsed.error}` };
+}
+
+function isNewerVersion(head: unknown): boolean {
+  const version = typeof head === 'object' && head !== null ? (head as { v?: unknown }).v : undefined;
+  return typeof version === 'number' && Number.isInteger(version) && version > SYNC_FORMAT_VERSION;
 }
 
 /** The head, or why it is not one. */
@@ -232,8 +240,8 @@ function base64ToBytes(base64: string): Uint8Array<ArrayBuffer> {
   return bytes;
 }
 
-/** FNV-1a, 32 bits: enough to tell chunks of two versions apart; not a defence against forgery. */
-function checksum(text: string): string {
+/** FNV-1a, 32 bits: enough to tell chunks of two versions apart; not a defence against forgery (tests forge it). */
+export function checksum(text: string): string {
   let hash = 0x811c9dc5;
   for (let index = 0; index < text.length; index++) {
     hash ^= text.charCodeAt(index);

@@ -45,7 +45,7 @@ describe('import writer', () => {
     db = await openTestDb();
     const broken = makeIssue({ id: 'broken', items: [makeItem({ sectionId: 'nowhere' })] });
     const importing = importInOneTransaction(db, () => ({ writes: { issues: [makeIssue({ id: 'fine' }), broken], settings: theirSettings }, result: null }));
-    await expect(importing).rejects.toMatchObject({ kind: 'corrupt', message: expect.stringMatching(/issue #1 is malformed.*sectionId/) });
+    await expect(importing).rejects.toMatchObject({ kind: 'corrupt', message: expect.stringMatching(/issue #1 would not be a valid issue\. Nothing was imported\./) });
     expect(await db.count('issues')).toBe(0);
     expect((await getSettings(db)).settings).toEqual(DEFAULT_SETTINGS);
   });

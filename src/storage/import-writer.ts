@@ -17,10 +17,10 @@ export interface ImportWrites {
   settings: Settings | null;
 }
 
-/** Every readable issue (removed ones included), the ids of unreadable ones, and the settings. */
-export async function readStoredForImport(db: RoundupDatabase): Promise<StoredState> {
+/** Every readable issue (removed ones included), the ids of unreadable ones, the settings, and the time now. */
+export async function readStoredForImport(db: RoundupDatabase, now: () => number = Date.now): Promise<StoredState> {
   return inTransaction(db, ['issues', 'settings'], 'readonly', 'read the stored issues',
-    async (tx) => toStoredState(await tx.objectStore('issues').getAll(), await tx.objectStore('settings').get('settings')));
+    async (tx) => toStoredState(await tx.objectStore('issues').getAll(), await tx.objectStore('settings').get('settings'), now()));
 }
 
 /**
@@ -28,20 +28,21 @@ export async function readStoredForImport(db: RoundupDatabase): Promise<StoredSt
  * commits as soon as nothing is pending). Every issue is checked before the first write.
  */
 export async function importInOneTransaction<T>(
-  db: RoundupDatabase, decide: (stored: StoredState) => { writes: ImportWrites; result: T },
+  db: RoundupDatabase, decide: (stored: StoredState) => { writes: ImportWrites; result: T }, now: () => number = Date.now,
 ): Promise<T> {
   const action = 'import the file';
   return inTransaction(db, ['issues', 'settings'], 'readwrite', action, async (tx) => {
     const issues = tx.objectStore('issues');
     const settings = tx.objectStore('settings');
-    const { writes, result } = decide(toStoredState(await issues.getAll(), await settings.get('settings')));
+    const { writes, result } = decide(toStoredState(await issues.getAll(), await settings.get('settings'), now()));
+    // The plan only writes what it checked (core/import-plan.ts); this is the last guard, and says so plainly.
     const checked = writes.issues.map((issue) => {
       const parsed = parseIssue(issue);
-      if (!parsed.ok) throw new StorageError('corrupt', `Could not ${action}: issue #${issue.number} is malformed (${parsed.error}).`);
+      if (!parsed.ok) throw new StorageError('corrupt', `Could not ${action}: issue #${issue.number} would not be a valid issue. Nothing was imported.`);
       return parsed.value;
     });
     const newSettings = writes.settings === null ? null : parseSettings(writes.settings);
-    if (newSettings && !newSettings.ok) throw new StorageError('corrupt', `Could not ${action}: ${newSettings.error}.`);
+    if (newSettings && !newSettings.ok) throw new StorageError('corrupt', `Could not ${action}: its settings are not valid. Nothing was imported.`);
     // One at a time: a put that throws must not leave earlier requests' rejections unobserved.
     for (const issue of checked) await issues.put(issue);
     if (newSettings) await settings.put(newSettings.value, 'settings');
@@ -49,7 +50,7 @@ export async function importInOneTransaction<T>(
   });
 }
 
-function toStoredState(records: unknown[], rawSettings: unknown): StoredState {
+function toStoredState(records: unknown[], rawSettings: unknown, nowMs: number): StoredState {
   const issues: Issue[] = [];
   const damagedIds = new Set<string>();
   for (const raw of records) {
@@ -59,5 +60,5 @@ function toStoredState(records: unknown[], rawSettings: unknown): StoredState {
   }
   // Damaged settings compare as the defaults; the settings page reports and repairs them.
   const settings = parseSettings(rawSettings ?? {});
-  return { issues, damagedIds, settings: settings.ok ? settings.value : DEFAULT_SETTINGS };
+  return { issues, damagedIds, settings: settings.ok ? settings.value : DEFAULT_SETTINGS, nowMs };
 }

@@ -3,25 +3,37 @@
  * across the profile"). Every run reconciles whole states, so nothing depends on seeing every
  * event (a service worker may sleep through some):
  * 1. read the area; apply every complete record not yet seen: drafts merge into the store,
- *    settings and featured keys go to their sources. Half-arrived records wait; invalid ones
- *    are reported and left alone.
+ *    settings and featured keys go to their sources. Half-arrived records wait.
  * 2. encode what this device holds, choose what fits (core/sync-budget.ts), and write what
  *    differs from the area: one `remove` (records dropped, stale chunks), then one `set`.
  *
+ * Everything in the area is outside input. Clocks too far ahead are not believed (core/clock-trust.ts)
+ * and this device's clock is moved past a record's believed clocks before the record is stored, so an
+ * edit made next wins over it. One record that cannot be read or merged is set aside and reported in
+ * the status (`notes`), and the run goes on with the others. Where this device holds the draft (or the
+ * settings, or featured keys) such a record stood for, its own copy is the truth and is written over
+ * it; only a record written by a newer Roundup is left alone.
+ *
  * The area is never trusted to delete anything: a record that disappears (Chrome empties the
  * area when sync first starts) changes nothing locally and is written back after `repairDelayMs`,
- * giving another device's own writes time to arrive first. Local edits are debounced, so a burst
- * of edits costs one write; quota and rate errors back off exponentially.
+ * giving another device's own writes time to arrive first. What the mirror knows about the records
+ * it wrote and saw vanish is kept in `MirrorMemory` (mirror-memory.ts), which outlives the worker.
+ * Local edits are debounced, so a burst of edits costs one write; quota and rate errors back off
+ * exponentially.
  */
 import type { FeaturedIssueKeys } from '../core/featured-keys.ts';
+import { ZERO_HLC, isClockAhead, maxHlc } from '../core/hlc.ts';
+import type { Hlc, Issue, Settings } from '../core/model.ts';
+import { screenIncomingIssue } from '../core/receive-issue.ts';
 import { fitFeaturedKeys, planSyncBudget, recordCost, type DraftCandidate } from '../core/sync-budget.ts';
 import {
   decodeDraft, decodeFeaturedKeys, decodeSettings, encodeDraft, encodeSettings, staleChunkKeys,
-  type DecodeResult, type EncodedRecord, type SyncRecordRef,
+  type EncodedRecord, type SyncRecordRef,
 } from '../core/sync-codec.ts';
-import type { Hlc, Settings } from '../core/model.ts';
 import { addCosts, costOfKeys, readAreaLayout, recordDiffers } from './area-records.ts';
-import type { DraftStore, SyncArea, SyncAreaChange, SyncScheduler, SyncedValueSource } from './ports.ts';
+import { NOTE_SHOWN_MS, readMirrorMemory, type MirrorMemory, type SyncNote, type SyncNoteKind } from './mirror-memory.ts';
+import type { SyncState } from './status-view.ts';
+import type { DraftStore, MirrorMemoryStore, SyncArea, SyncAreaChange, SyncScheduler, SyncedValueSource } from './ports.ts';
 import { backoffDelayMs, describeError, isQuotaError } from './quota-errors.ts';
 
 export interface SyncMirrorOptions {
@@ -49,14 +61,17 @@ export const DEFAULT_SYNC_MIRROR_OPTIONS: SyncMirrorOptions = {
   backoffMaxMs: 3_600_000,
 };
 
-export type SyncState = 'idle' | 'syncing' | 'error' | 'full';
+export type { SyncState } from './status-view.ts';
 
 export interface SyncStatus {
   state: SyncState;
   lastSyncedAt: number | null;
   /** Drafts not in the area: opted out, or no room left for them. */
   localOnly: string[];
+  /** Why the last run failed (the browser's words; build-status-view.ts says it plainly). */
   error?: string;
+  /** Records from other devices set aside or partly applied, as last found (mirror-memory.ts). */
+  notes: SyncNote[];
 }
 
 export interface SyncMirrorDeps {
@@ -68,18 +83,29 @@ export interface SyncMirrorDeps {
   /** The featured keys of published issues (core/featured-keys.ts); written within core/sync-budget's FEATURED_BUDGET. */
   featured?: SyncedValueSource<FeaturedIssueKeys[]>;
   /**
-   * Told the newest clock of every record applied from another device, so the device's hybrid
-   * logical clock moves past it (`receiveHlc`): an edit made after seeing a change must win over it
-   * even when this device's wall clock is behind.
+   * Told the newest believed clock anywhere in every record from another device, before the record is
+   * stored, so the device's hybrid logical clock moves past it (`receiveHlc`): an edit made after seeing
+   * a change must win over it even when this device's wall clock is behind.
    */
   observeClock?: (at: Hlc) => Promise<void> | void;
+  /** Where the mirror's memory outlives the worker; without one (tests), it lives as long as the mirror. */
+  memory?: MirrorMemoryStore;
+  /** Hears every failed run with the browser's own error, which the status line puts in plain words. */
+  onError?: (error: unknown) => void;
   options?: Partial<SyncMirrorOptions>;
 }
 
 const JOB = 'roundup-sync';
 
+type Incoming =
+  | { status: 'seen' | 'unmanaged' | 'absent' }
+  | { status: 'incomplete' }
+  /** Applied; `known`: the same record needs no second look (nothing in it was held back). */
+  | { status: 'complete'; known: boolean; sum: string }
+  /** Set aside: not applied; `replaceable` unless a newer Roundup wrote it. */
+  | { status: 'set-aside'; replaceable: boolean };
+
 interface ReconcileResult {
-  problems: string[];
   /** Null when the run only read. */
   plan: { full: boolean; localOnly: string[] } | null;
   /** When a half-arrived or vanished record should be looked at again. */
@@ -90,7 +116,7 @@ interface ReconcileResult {
 
 export class SyncMirror {
   private readonly options: SyncMirrorOptions;
-  private status: SyncStatus = { state: 'idle', lastSyncedAt: null, localOnly: [] };
+  private status: SyncStatus = { state: 'idle', lastSyncedAt: null, localOnly: [], notes: [] };
   private readonly listeners = new Set<(status: SyncStatus) => void>();
   private queue: Promise<void> = Promise.resolve();
   private stopListening: (() => void) | null = null;
@@ -99,10 +125,9 @@ export class SyncMirror {
   private readDueAt: number | null = null;
   private backoff = { attempt: 0, until: 0 };
   private lastPlan: { full: boolean; localOnly: string[] } = { full: false, localOnly: [] };
-  /** Checksum of each record this device wrote or applied: its own echoes are not read again. */
-  private readonly knownSums = new Map<string, string>();
-  private readonly incompleteSince = new Map<string, number>();
-  private readonly missingSince = new Map<string, number>();
+  /** Loaded at the first run; see mirror-memory.ts. */
+  private memory: MirrorMemory | null = null;
+  private savedMemory = '';
   private readonly encodings = new Map<string, { json: string; record: EncodedRecord }>();
 
   constructor(private readonly deps: SyncMirrorDeps) {
@@ -131,7 +156,24 @@ export class SyncMirror {
   }
 
   getStatus(): SyncStatus {
-    return { ...this.status, localOnly: [...this.status.localOnly] };
+    return { ...this.status, localOnly: [...this.status.localOnly], notes: [...this.status.notes] };
+  }
+
+  /**
+   * Forgets what it knew of a record (its "sync this issue" switch was turned back on): a record it once
+   * wrote is then missing because it was taken out, not because the area lost it, and is written at once.
+   */
+  forget(recordKey: string): Promise<void> {
+    const run = this.queue.then(async () => {
+      const memory = await this.loadMemory();
+      delete memory.knownSums[recordKey];
+      delete memory.missingSince[recordKey];
+      await this.saveMemory();
+    });
+    this.queue = run.catch(() => undefined);
+    this.writeDueAt = this.deps.now();
+    this.reschedule();
+    return run;
   }
 
   subscribe(listener: (status: SyncStatus) => void): () => void {
@@ -183,18 +225,18 @@ export class SyncMirror {
   private async reconcile(write: boolean): Promise<void> {
     this.update({ state: 'syncing' });
     try {
-      const { problems, plan, checkAgainAt, writeLater } = await this.reconcileOnce(write);
+      const { plan, checkAgainAt, writeLater } = await this.reconcileOnce(write);
       this.backoff = { attempt: 0, until: 0 };
       if (plan !== null) this.lastPlan = plan;
-      const state: SyncState = problems.length > 0 ? 'error' : this.lastPlan.full ? 'full' : 'idle';
-      this.status = { state, lastSyncedAt: this.deps.now(), localOnly: [...this.lastPlan.localOnly] };
-      if (problems.length > 0) this.status.error = problems.join('\n');
+      const notes = [...(this.memory?.notes ?? [])];
+      this.status = { state: this.lastPlan.full ? 'full' : 'idle', lastSyncedAt: this.deps.now(), localOnly: [...this.lastPlan.localOnly], notes };
       this.notify();
       if (checkAgainAt !== null) {
         if (writeLater) this.writeDueAt = Math.min(this.writeDueAt ?? checkAgainAt, checkAgainAt);
         this.wantRead(checkAgainAt);
       }
     } catch (error) {
+      this.deps.onError?.(error);
       const attempt = this.backoff.attempt + 1;
       const delay = backoffDelayMs(attempt, this.options.backoffBaseMs, this.options.backoffMaxMs);
       this.backoff = { attempt, until: this.deps.now() + delay };
@@ -207,36 +249,51 @@ export class SyncMirror {
 
   private async reconcileOnce(write: boolean): Promise<ReconcileResult> {
     const now = this.deps.now();
+    const memory = await this.loadMemory();
+    memory.notes = memory.notes.filter((note) => note.seenAt > now - NOTE_SHOWN_MS);
     const area = await this.deps.area.get(null);
     const { records, foreignKeys } = readAreaLayout(area);
-    const problems: string[] = [];
     const untouchable = new Set<string>();
+    /** Set aside, but this device's own copy (when it has one) is written over them. */
+    const replaceable = new Set<string>();
     let checkAgainAt: number | null = null;
     const later = (at: number) => { checkAgainAt = Math.min(checkAgainAt ?? at, at); };
 
     let featuredArrived = false;
     for (const [recordKey, { ref }] of records) {
-      const outcome = await this.applyIncoming(area, recordKey, ref);
+      const outcome = await this.applyIncoming(area, recordKey, ref, memory, now);
       if (ref.kind === 'featured' && outcome.status === 'complete') featuredArrived = true;
       if (outcome.status === 'incomplete') {
-        const since = this.incompleteSince.get(recordKey) ?? now;
-        this.incompleteSince.set(recordKey, since);
+        const since = memory.incompleteSince[recordKey] ?? now;
+        memory.incompleteSince[recordKey] = since;
         if (now < since + this.options.incompleteGraceMs) {
           untouchable.add(recordKey);
           later(since + this.options.incompleteGraceMs);
         }
-      } else this.incompleteSince.delete(recordKey);
-      if (outcome.status === 'invalid') {
-        untouchable.add(recordKey);
-        problems.push(outcome.error);
-      }
+      } else delete memory.incompleteSince[recordKey];
+      if (outcome.status === 'complete' && outcome.known) memory.knownSums[recordKey] = outcome.sum;
+      if (outcome.status === 'set-aside') (outcome.replaceable ? replaceable : untouchable).add(recordKey);
       if (outcome.status === 'unmanaged') untouchable.add(recordKey);
     }
+    for (const recordKey of Object.keys(memory.incompleteSince)) if (!records.has(recordKey)) delete memory.incompleteSince[recordKey];
+    // A record this device wrote or applied has vanished (the area was emptied): noted now, written back
+    // `repairDelayMs` later by a write run, which this asks for, however often the worker restarts meanwhile.
+    let repairLater = false;
+    for (const recordKey of Object.keys(memory.knownSums)) {
+      if (records.has(recordKey)) continue;
+      const since = memory.missingSince[recordKey] ?? now;
+      memory.missingSince[recordKey] = since;
+      if (write) continue; // the write run below writes it back, or waits
+      later(Math.max(now, since + this.options.repairDelayMs));
+      repairLater = true;
+    }
+    // Kept before anything is written: a worker stopped mid-run must not forget what it set aside.
+    await this.saveMemory();
     if (!write) {
       // Featured keys merge rather than replace: when this device knows issues the incoming list lacks,
       // the union goes back to the area (a write run that finds nothing different writes nothing).
       if (featuredArrived) this.markDirty();
-      return { problems, plan: null, checkAgainAt, writeLater: false };
+      return { plan: null, checkAgainAt, writeLater: repairLater };
     }
 
     const listings = await this.deps.store.listDrafts();
@@ -247,8 +304,12 @@ export class SyncMirror {
       if (issue !== undefined) drafts.set(listing.id, await this.encodeCached(`d:${listing.id}`, issue, encodeDraft));
     }
     const values = await this.encodeValues();
+    // A record set aside stays where this device has nothing to write in its place.
+    const ours = new Set([...values.map((record) => record.key), ...listings.filter((listing) => listing.syncEnabled)
+      .flatMap((listing) => drafts.get(listing.id)?.key ?? [])]);
+    for (const recordKey of replaceable) if (!ours.has(recordKey)) untouchable.add(recordKey);
     // Records this device neither writes nor removes still take room: foreign keys, records that are
-    // half-arrived or invalid, drafts opted out here.
+    // half-arrived or set aside, drafts opted out here.
     const keptKeys = [...foreignKeys, ...[...records].filter(([recordKey, record]) => untouchable.has(recordKey)
       || (record.ref.kind === 'draft' && optedOut.has(record.ref.issueId))).flatMap(([, record]) => record.keys)];
     const candidates: DraftCandidate[] = listings.flatMap((listing) => {
@@ -265,21 +326,28 @@ export class SyncMirror {
     for (const record of [...values, ...plan.synced.flatMap((id) => drafts.get(id) ?? [])]) {
       if (untouchable.has(record.key)) continue;
       const present = records.get(record.key);
-      if (present === undefined && this.knownSums.has(record.key)) {
-        const since = this.missingSince.get(record.key) ?? now;
-        this.missingSince.set(record.key, since);
+      if (present === undefined && memory.knownSums[record.key] !== undefined) {
+        const since = memory.missingSince[record.key] ?? now;
+        memory.missingSince[record.key] = since;
         if (now < since + this.options.repairDelayMs) {
           later(since + this.options.repairDelayMs);
           writeLater = true;
           continue;
         }
       }
-      this.missingSince.delete(record.key);
+      delete memory.missingSince[record.key];
       toRemove.push(...staleChunkKeys(present?.keys ?? [], record));
       if (recordDiffers(area, record)) {
         Object.assign(toSet, record.items);
         written.push(record);
-      } else this.knownSums.set(record.key, record.head.sum);
+      } else memory.knownSums[record.key] = record.head.sum;
+    }
+    // What vanished and is no longer this device's to write (switched off, no room, no longer a draft) is forgotten.
+    const writing = new Set([...values, ...plan.synced.flatMap((id) => drafts.get(id) ?? [])].map((record) => record.key));
+    for (const recordKey of Object.keys(memory.missingSince)) {
+      if (writing.has(recordKey) || records.has(recordKey)) continue;
+      delete memory.missingSince[recordKey];
+      delete memory.knownSums[recordKey];
     }
     const synced = new Set(plan.synced);
     for (const [recordKey, { ref, keys }] of records) {
@@ -287,36 +355,85 @@ export class SyncMirror {
       // No room for it here, or no longer a draft here: every device decides the same way.
       if (!drafts.has(ref.issueId) && (await this.deps.store.getIssue(ref.issueId)) === undefined) continue;
       toRemove.push(...keys);
-      this.knownSums.delete(recordKey);
+      delete memory.knownSums[recordKey];
     }
     if (toRemove.length > 0) await this.deps.area.remove(toRemove);
     if (written.length > 0) await this.deps.area.set(toSet);
-    for (const record of written) this.knownSums.set(record.key, record.head.sum);
+    for (const record of written) memory.knownSums[record.key] = record.head.sum;
+    await this.saveMemory();
     const localOnly = plan.localOnly.map((entry) => entry.issueId);
-    return { problems, plan: { full: plan.full, localOnly }, checkAgainAt, writeLater };
+    return { plan: { full: plan.full, localOnly }, checkAgainAt, writeLater };
   }
 
-  private async applyIncoming(area: Record<string, unknown>, recordKey: string, ref: SyncRecordRef) {
+  /** Reads one record and, when it is complete and not yet seen, applies it; never throws for one record's sake. */
+  private async applyIncoming(area: Record<string, unknown>, recordKey: string, ref: SyncRecordRef, memory: MirrorMemory,
+    now: number): Promise<Incoming> {
     const head = area[recordKey];
     const sum = typeof head === 'object' && head !== null && 'sum' in head ? head.sum : undefined;
-    if (sum !== undefined && this.knownSums.get(recordKey) === sum) return { status: 'seen' as const };
-    let result: DecodeResult<unknown>;
-    if (ref.kind === 'draft') {
-      const decoded = await decodeDraft(area, ref.issueId);
-      if (decoded.status === 'complete') await this.deps.store.putIssue(decoded.value);
-      result = decoded;
-    } else {
-      const source = ref.kind === 'settings' ? this.deps.settings : this.deps.featured;
-      if (source === undefined) return { status: 'unmanaged' as const };
-      const decoded = ref.kind === 'settings' ? await decodeSettings(area) : await decodeFeaturedKeys(area);
-      if (decoded.status === 'complete') await (source as SyncedValueSource<unknown>).apply(decoded.value, decoded.head.at);
-      result = decoded;
+    if (sum !== undefined && memory.knownSums[recordKey] === sum) return { status: 'seen' };
+    const note = (kind: SyncNoteKind, count = 0, detail: string | null = null) =>
+      memory.notes.push({ kind, recordKey, record: ref, count, detail, seenAt: now });
+    if (ref.kind !== 'draft' && (ref.kind === 'settings' ? this.deps.settings : this.deps.featured) === undefined) return { status: 'unmanaged' };
+    const decoded = ref.kind === 'draft' ? await decodeDraft(area, ref.issueId)
+      : ref.kind === 'settings' ? await decodeSettings(area) : await decodeFeaturedKeys(area);
+    if (decoded.status === 'absent' || decoded.status === 'incomplete') return { status: decoded.status };
+    // A record found again replaces what was noted about its key before.
+    memory.notes = memory.notes.filter((old) => old.recordKey !== recordKey);
+    if (decoded.status === 'invalid') {
+      note(decoded.newerVersion ? 'newer-version' : 'unreadable');
+      return { status: 'set-aside', replaceable: decoded.newerVersion !== true };
     }
-    if (result.status === 'complete') {
-      await this.deps.observeClock?.(result.head.at);
-      this.knownSums.set(recordKey, result.head.sum);
+    let ignored: number;
+    try {
+      if (ref.kind === 'draft') {
+        const screened = screenIncomingIssue(decoded.value as Issue, now);
+        ignored = screened.ignored;
+        await this.observe(screened.latest);
+        const { keptLive } = await this.deps.store.putIssue(screened.issue);
+        if (keptLive > 0) note('stale-removals', keptLive);
+      } else if (ref.kind === 'settings') {
+        const believed = !isClockAhead(decoded.head.at, now);
+        ignored = believed ? 0 : 1;
+        if (believed) await this.observe(decoded.head.at);
+        // A value stamped too far ahead counts as older than any: taken only when this device has none.
+        await (this.deps.settings as SyncedValueSource<Settings>).apply(decoded.value as Settings, believed ? decoded.head.at : ZERO_HLC);
+      } else {
+        const list = decoded.value as FeaturedIssueKeys[];
+        const screened = list.map((record) => (isClockAhead(record.at, now) ? { ...record, at: ZERO_HLC } : record));
+        ignored = list.filter((record, index) => screened[index] !== record).length;
+        await this.observe(screened.reduce<Hlc>((latest, record) => maxHlc(latest, record.at), ZERO_HLC));
+        await (this.deps.featured as SyncedValueSource<FeaturedIssueKeys[]>).apply(screened, decoded.head.at);
+      }
+    } catch (error) {
+      // The store refused the merge (it would break a limit, or the stored copy is damaged): this record
+      // is set aside and the run goes on; the stored copy is unchanged.
+      const reason = (error as { plainReason?: unknown } | null)?.plainReason;
+      note('unmergeable', 0, typeof reason === 'string' ? reason : null);
+      return { status: 'set-aside', replaceable: true };
     }
-    return result;
+    if (ignored > 0) note('future-clocks', ignored);
+    // A record with clocks held back is looked at again next time: one just over the line may be believed then.
+    return { status: 'complete', known: ignored === 0, sum: decoded.head.sum };
+  }
+
+  private async observe(at: Hlc): Promise<void> {
+    if (at !== ZERO_HLC) await this.deps.observeClock?.(at);
+  }
+
+  private async loadMemory(): Promise<MirrorMemory> {
+    if (this.memory === null) {
+      const loaded = readMirrorMemory(await this.deps.memory?.load());
+      this.memory ??= loaded;
+      this.savedMemory = JSON.stringify(this.memory);
+    }
+    return this.memory;
+  }
+
+  private async saveMemory(): Promise<void> {
+    const json = JSON.stringify(this.memory);
+    if (this.memory === null || json === this.savedMemory) return;
+    await this.deps.memory?.save(JSON.parse(json));
+    this.savedMemory = json;
   }
 
   private async encodeValues(): Promise<EncodedRecord[]> {

@@ -1,7 +1,7 @@
 /**
- * What the sync mirror needs from the outside world, as interfaces: the background wires them to
- * `browser.storage.sync`, the IndexedDB repositories and timers/alarms; tests use in-memory fakes
- * (memory-sync-area.ts, manual-scheduler.ts), so the mirror runs in Node unchanged.
+ * What the sync mirror needs from the outside world, as interfaces: src/sync/browser/ wires them to
+ * `browser.storage.sync` and the worker's timers and alarms, src/sync/idb/ to IndexedDB; tests use
+ * in-memory fakes (memory-sync-area.ts, manual-scheduler.ts), so the mirror runs in Node unchanged.
  */
 import type { Hlc, Issue } from '../core/model.ts';
 
@@ -29,13 +29,34 @@ export interface DraftListing {
   syncEnabled: boolean;
 }
 
+/** One issue's "sync this issue" switch, with the clock of its last flip (idb/synced-choices.ts). */
+export interface SyncChoice {
+  sync: boolean;
+  at: Hlc;
+}
+
+export type SyncChoices = ReadonlyMap<string, SyncChoice>;
+
+/** What became of an issue from another device. */
+export interface ReceivedIssue {
+  /** What is stored now. */
+  issue: Issue;
+  /** Sections and items live here that the copy removed longer ago than the tombstone lifetime: kept live. */
+  keptLive: number;
+}
+
 /** The local source of truth (IndexedDB). */
 export interface DraftStore {
   /** The issues that should be mirrored: drafts, and any issue whose change others must still see. */
   listDrafts(): Promise<DraftListing[]>;
   getIssue(id: string): Promise<Issue | undefined>;
-  /** Merges `issue` into the stored copy in one transaction (core/merge.ts) and returns the result. */
-  putIssue(issue: Issue): Promise<Issue>;
+  /**
+   * Merges another device's copy into the stored one in one transaction (core/merge.ts), without the
+   * copy's removals older than the tombstone lifetime. Its clocks have been checked (clock-trust.ts).
+   * Throws when the merged issue cannot be stored; the stored copy is then unchanged, and the error's
+   * `plainReason` (when it has one) says why in words for the editor.
+   */
+  putIssue(issue: Issue): Promise<ReceivedIssue>;
 }
 
 /** A small synced value other than drafts: the settings, the featured keys of published issues. */
@@ -43,6 +64,16 @@ export interface SyncedValueSource<T> {
   read(): Promise<{ value: T; at: Hlc } | undefined>;
   /** A value arrived from another device; the source decides (settings: newest `at` wins; featured keys: merged per issue). */
   apply(value: T, at: Hlc): Promise<void>;
+}
+
+/**
+ * Where the mirror keeps what it knows between runs (mirror-memory.ts): a service worker is stopped
+ * whenever it idles, and what the mirror wrote, saw vanish or set aside must outlive it.
+ */
+export interface MirrorMemoryStore {
+  /** What was saved last, unchecked (the mirror validates it); undefined when nothing was. */
+  load(): Promise<unknown>;
+  save(memory: unknown): Promise<void>;
 }
 
 /**

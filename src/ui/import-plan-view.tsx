@@ -13,9 +13,10 @@ function shorten(text: string): string {
 }
 
 export function ImportPlanView({ plan }: { plan: ImportPreview }) {
-  const { newIssues, updatedIssues, unchangedIssues, conflicts, skippedIssues } = plan;
+  const { newIssues, updatedIssues, unchangedIssues, conflicts, skippedIssues, notes } = plan;
   return (
     <div class="import-plan">
+      {notes.map((note) => <p class="notice" key={note}>{note}</p>)}
       {newIssues.length > 0 && (
         <>
           <h4>New: {plural(newIssues.length, 'issue')}</h4>

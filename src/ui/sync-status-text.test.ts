@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { SyncStatusView } from '../background/sync-status-view.ts';
+import type { SyncStatusView } from '../sync/status-view.ts';
 import { describeIssueSync, describeSyncedAgo, describeSyncStatus } from './sync-status-text.ts';
 
 const NOW = Date.UTC(2026, 10, 20, 12);
 const MINUTE = 60_000;
 
 function view(overrides: Partial<SyncStatusView> = {}): SyncStatusView {
-  return { state: 'idle', lastSyncedAt: NOW - 5 * MINUTE, error: null, localOnly: [], optedOut: [], ...overrides };
+  return { state: 'idle', lastSyncedAt: NOW - 5 * MINUTE, error: null, notices: [], localOnly: [], optedOut: [], ...overrides };
 }
 
 describe('describeSyncedAgo', () => {
@@ -29,16 +29,21 @@ describe('describeSyncedAgo', () => {
 
 describe('describeSyncStatus', () => {
   it.each([
-    ['synced', view(), { headline: 'Synced 5 minutes ago', tone: 'ok', details: [] }],
-    ['never synced', view({ lastSyncedAt: null }), { headline: 'Not synced yet', tone: 'busy', details: [] }],
-    ['syncing', view({ state: 'syncing' }), { headline: 'Syncing\u2026', tone: 'busy', details: [] }],
-    ['an error', view({ state: 'error', error: 'Too many changes.' }), { headline: 'Sync problem', tone: 'error', details: ['Too many changes.'] }],
+    ['synced', view(), { headline: 'Synced 5 minutes ago', tone: 'ok', details: [], notices: [] }],
+    ['never synced', view({ lastSyncedAt: null }), { headline: 'Not synced yet', tone: 'busy', details: [], notices: [] }],
+    ['syncing', view({ state: 'syncing' }), { headline: 'Syncing\u2026', tone: 'busy', details: [], notices: [] }],
+    ['an error', view({ state: 'error', error: 'Too many changes.' }), { headline: 'Sync problem', tone: 'error', details: ['Too many changes.'], notices: [] }],
     ['full', view({ state: 'full', localOnly: [{ issueId: 'a', number: 3, title: 'Weekly #3', reason: 'no-room' }, { issueId: 'b', number: 2, title: 'Weekly #2', reason: 'no-room' }] }), {
       headline: 'Sync full: 2 issues local only', tone: 'warning',
       details: ['Kept on this device only: #3 Weekly #3, #2 Weekly #2. The browser\u2019s sync holds 100 KB; the most recently edited drafts go first.'],
+      notices: [],
+    }],
+    ['synced, with a record of another device set aside', view({ notices: ['An issue from another device could not be read, so it was set aside. It was left as it is.'] }), {
+      headline: 'Synced 5 minutes ago; 1 problem with data from another device', tone: 'warning', details: [],
+      notices: ['An issue from another device could not be read, so it was set aside. It was left as it is.'],
     }],
     ['switched off', view({ optedOut: ['a'], localOnly: [{ issueId: 'a', number: 3, title: 'Weekly #3', reason: 'opted-out' }] }), {
-      headline: 'Synced 5 minutes ago', tone: 'ok', details: ['1 issue not synced: switched off.'],
+      headline: 'Synced 5 minutes ago', tone: 'ok', details: ['1 issue not synced: switched off.'], notices: [],
     }],
   ])('%s', (_name, input, expected) => {
     expect(describeSyncStatus(input, NOW)).toEqual(expected);

@@ -1,5 +1,5 @@
 /** The words of the sync status line (src/ui/sync-status.tsx), from the background's status view. */
-import type { SyncStatusView } from '../background/sync-status-view.ts';
+import type { SyncStatusView } from '../sync/status-view.ts';
 
 export type SyncTone = 'ok' | 'busy' | 'warning' | 'error';
 
@@ -8,6 +8,8 @@ export interface SyncStatusText {
   tone: SyncTone;
   /** Further lines: which issues stay local, the problem in full. */
   details: string[];
+  /** What was set aside or not taken from another device, one sentence each (the headline counts them). */
+  notices: string[];
 }
 
 const MINUTE = 60_000;
@@ -33,13 +35,19 @@ export function describeSyncStatus(view: SyncStatusView, nowMs: number): SyncSta
       + 'The browser\u2019s sync holds 100 KB; the most recently edited drafts go first.');
   }
   if (view.optedOut.length > 0) details.push(`${plural(view.optedOut.length, 'issue')} not synced: switched off.`);
-  if (view.state === 'error') return { headline: 'Sync problem', tone: 'error', details: [view.error ?? 'Sync failed.', ...details] };
-  if (view.state === 'syncing') return { headline: 'Syncing\u2026', tone: 'busy', details };
+  // What was set aside is told apart: the editor may have to act on it, while the rest of sync went on.
+  const { notices } = view;
+  const noticed = notices.length > 0;
+  if (view.state === 'error') return { headline: 'Sync problem', tone: 'error', details: [view.error ?? 'Sync failed.', ...details], notices };
+  if (view.state === 'syncing') return { headline: 'Syncing\u2026', tone: 'busy', details, notices };
   if (view.state === 'full' || noRoom.length > 0) {
-    return { headline: `Sync full: ${plural(noRoom.length, 'issue')} local only`, tone: 'warning', details };
+    return { headline: `Sync full: ${plural(noRoom.length, 'issue')} local only`, tone: 'warning', details, notices };
   }
-  if (view.lastSyncedAt === null) return { headline: 'Not synced yet', tone: 'busy', details };
-  return { headline: `Synced ${describeSyncedAgo(view.lastSyncedAt, nowMs)}`, tone: 'ok', details };
+  if (view.lastSyncedAt === null) return { headline: 'Not synced yet', tone: noticed ? 'warning' : 'busy', details, notices };
+  const synced = `Synced ${describeSyncedAgo(view.lastSyncedAt, nowMs)}`;
+  return noticed
+    ? { headline: `${synced}; ${plural(notices.length, 'problem')} with data from another device`, tone: 'warning', details, notices }
+    : { headline: synced, tone: 'ok', details, notices };
 }
 
 /** The "sync this issue" switch: its position, and a note when the issue is not in sync. */

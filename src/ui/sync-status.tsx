@@ -4,7 +4,7 @@
  * device). It asks the background every few seconds while shown: sync runs in the background on its own.
  */
 import { useEffect, useState } from 'preact/hooks';
-import type { SyncStatusView } from '../background/sync-status-view.ts';
+import type { SyncStatusView } from '../sync/status-view.ts';
 import { errorText } from './error-text.ts';
 import { send } from './send.ts';
 import './sync-status.css';
@@ -60,6 +60,12 @@ export function SyncStatus({ issueId }: Props) {
     <div class={`sync-status sync-${text?.tone ?? 'busy'}`}>
       <p class="sync-headline" role="status">{text?.headline ?? 'Checking sync\u2026'}</p>
       {text?.details.map((line) => <p class="hint" key={line}>{line}</p>)}
+      {text && text.notices.length > 0 && (
+        <details class="sync-notices">
+          <summary>What happened</summary>
+          {text.notices.map((line) => <p class="hint" key={line}>{line}</p>)}
+        </details>
+      )}
       {issueId !== undefined && (
         <div class="checkbox">
           <input id={switchId} type="checkbox" checked={switching ?? issue?.enabled ?? true}

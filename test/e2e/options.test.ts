@@ -100,8 +100,8 @@ describe('the settings page', () => {
     seed.issue.items[3]!.url = 'not a link';
     const cases: Array<[string, string, RegExp]> = [
       ['truncated.json', '{"format": "roundup-backup", "version": 1, "issues": [', /Could not import “truncated.json”: not valid JSON: unexpected end of input \(is the file truncated\?\)/],
-      ['foreign.json', '{"name": "some other app"}', /Could not import “foreign.json”: format: expected "roundup-issue" or "roundup-backup", got nothing/],
-      ['invalid.json', JSON.stringify(seed), /Could not import “invalid.json”: issue\.items\[3\]\.url: expected an absolute URL, got "not a link"/],
+      ['foreign.json', '{"name": "some other app"}', /Could not import “foreign.json”: this is not a Roundup backup or issue file/],
+      ['invalid.json', JSON.stringify(seed), /Could not import “invalid.json”: the link of item 4 of the issue is not a web address \("not a link"\)/],
     ];
     for (const [name, text, message] of cases) {
       await importFile({ name, mimeType: 'application/json', buffer: Buffer.from(text) });

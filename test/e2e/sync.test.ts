@@ -1,40 +1,23 @@
 /**
  * Sync between two devices: two Chromium profiles running the built extension, with the browser's sync
- * played by this test, which copies one profile's sync area into the other over CDP (as the sync server
- * would: changed keys set, missing keys removed; the receiver's `storage.onChanged` fires with area `sync`).
- * Edits go through the extension's own messages; results are read from IndexedDB and from the sync area, and the
- * "already featured" notice from the real popup, opened by the toolbar button.
+ * played by this test (sync-devices.ts). Edits go through the extension's own messages; results are read
+ * from IndexedDB and from the sync area, and the "already featured" notice from the real popup, opened
+ * by the toolbar button.
  * The mirror debounces its writes (a few seconds) and waits a minute before repairing a wiped area, so the
  * test polls for each write instead of sleeping.
  */
-import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { normalizeIssue } from '../../src/core/merge.ts';
 import type { Issue, Item } from '../../src/core/model.ts';
 import { FEATURED_KEY, decodeDraft, decodeFeaturedKeys, draftKey } from '../../src/core/sync-codec.ts';
-import type { MessageArgs, MessageName, MessageResult, Reply } from '../../src/messages.ts';
-import { launchWithExtension, type ExtensionBrowser } from './harness.ts';
 import { servePages, type PageServer } from './pages.ts';
-
-interface Device {
-  name: string;
-  browser: ExtensionBrowser;
-  page: Page;
-  cdp: CDPSession;
-}
+import { call, deliver, openDevice, storedIssue as storedIssueOn, storedWhen as storedWhenOn, syncArea, until, type Device } from './sync-devices.ts';
 
 let a: Device;
 let b: Device;
 let pages: PageServer;
 let issueId: string;
 let itemId: string;
-
-async function openDevice(name: string): Promise<Device> {
-  const browser = await launchWithExtension();
-  const page = await browser.context.newPage();
-  await page.goto(`chrome-extension://${browser.extensionId}/options/index.html`);
-  return { name, browser, page, cdp: await browser.context.newCDPSession(page) };
-}
 
 beforeAll(async () => {
   pages = await servePages();
@@ -49,43 +32,6 @@ afterAll(async () => {
   await pages?.close();
 });
 
-/** Sends one message of src/messages.ts from the device's extension page, as the popup and editor do. */
-async function call<N extends MessageName>(device: Device, name: N, args: MessageArgs<N>): Promise<MessageResult<N>> {
-  const reply = await device.page.evaluate(([messageName, messageArgs]) => {
-    const { chrome } = globalThis as unknown as { chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } } };
-    return chrome.runtime.sendMessage({ roundup: 1, name: messageName, args: messageArgs });
-  }, [name, args] as const) as Reply<MessageResult<N>>;
-  if (!reply.ok) throw new Error(`${device.name} ${name}: ${reply.error}`);
-  return reply.value;
-}
-
-async function syncArea(device: Device): Promise<Record<string, unknown>> {
-  const { data } = await device.cdp.send('Extensions.getStorageItems' as never,
-    { id: device.browser.extensionId, storageArea: 'sync' } as never) as { data: Record<string, unknown> };
-  return data;
-}
-
-/** The browser's sync, played once: `to`'s area ends up holding what `from`'s holds (of the keys `only` picks). */
-async function deliver(from: Device, to: Device, only: (key: string) => boolean = () => true): Promise<void> {
-  const [source, target] = await Promise.all([syncArea(from), syncArea(to)]);
-  const id = to.browser.extensionId;
-  const removed = Object.keys(target).filter((key) => only(key) && !(key in source));
-  const changed = Object.fromEntries(Object.entries(source)
-    .filter(([key, value]) => only(key) && JSON.stringify(value) !== JSON.stringify(target[key])));
-  if (removed.length > 0) await to.cdp.send('Extensions.removeStorageItems' as never, { id, storageArea: 'sync', keys: removed } as never);
-  if (Object.keys(changed).length > 0) await to.cdp.send('Extensions.setStorageItems' as never, { id, storageArea: 'sync', values: changed } as never);
-}
-
-async function until<T>(what: string, read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last seen: ${JSON.stringify(value)?.slice(0, 500)}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
-
 /** The issue as the device last wrote it to its sync area, once it satisfies `done`. */
 async function syncedIssue(device: Device, done: (issue: Issue) => boolean, timeoutMs?: number): Promise<Issue> {
   const decoded = await until(`${device.name}'s sync area`, async () => decodeDraft(await syncArea(device), issueId),
@@ -94,16 +40,10 @@ async function syncedIssue(device: Device, done: (issue: Issue) => boolean, time
   return decoded.value;
 }
 
-async function storedIssue(device: Device): Promise<Issue | undefined> {
-  return (await device.browser.storedIssues()).find((issue) => issue.id === issueId) as Issue | undefined;
-}
+const storedIssue = (device: Device) => storedIssueOn(device, issueId);
+const storedWhen = (device: Device, done: (issue: Issue) => boolean) => storedWhenOn(device, issueId, done);
 
-/** The issue in the device's IndexedDB, once it satisfies `done`. */
-async function storedWhen(device: Device, done: (issue: Issue) => boolean): Promise<Issue> {
-  return await until(`${device.name}'s IndexedDB`, () => storedIssue(device), (issue) => issue !== undefined && done(issue)) as Issue;
-}
-
-/** The issue ids of the featured keys the device keeps in IndexedDB (storage/synced-featured-keys.ts). */
+/** The issue ids of the featured keys the device keeps in IndexedDB (src/sync/idb/synced-featured-keys.ts). */
 async function storedFeaturedIssueIds(device: Device): Promise<string[]> {
   return device.browser.inWorker(() => new Promise<string[]>((done, fail) => {
     const request = indexedDB.open('roundup');

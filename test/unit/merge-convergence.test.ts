@@ -3,15 +3,19 @@
  * (with skewed wall clocks), and exchange whole states over a network that reorders, duplicates
  * and drops them. After a final full exchange every replica must hold the same issue, every
  * field must hold its newest write, and nothing removed may be live again without a newer edit.
+ * Then a device takes in copies with adversarial clocks (far future, the largest clock, removals a
+ * month old) the way sync does, and must still make an edit that wins and converge with an honest device.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createClock, receiveHlc, tickHlc, type ClockState } from '../../src/core/hlc.ts';
+import { hasFutureClock } from '../../src/core/clock-trust.ts';
+import { MAX_CLOCK_SKEW_MS, MAX_HLC_COUNTER, ZERO_HLC, createClock, formatHlc, receiveHlc, tickHlc, type ClockState } from '../../src/core/hlc.ts';
 import { addItem, addSection, createIssue, moveItem, moveSection, publishIssue, removeItem, removeSection, renameSection, restoreItem, updateIssueFields, updateItem, type NewItem } from '../../src/core/issue-ops.ts';
 import { liveItems, liveSections } from '../../src/core/live-parts.ts';
 import { viewIssue } from '../../src/core/issue-view.ts';
 import { latestClockOf, mergeIssues } from '../../src/core/merge.ts';
 import type { Hlc, Issue, Item, Section } from '../../src/core/model.ts';
+import { mergeReceivedIssue, screenIncomingIssue } from '../../src/core/receive-issue.ts';
 import { parseIssue } from '../../src/core/schema.ts';
 import { makeItem } from '../../src/core/test-factories.ts';
 
@@ -215,5 +219,91 @@ describe('merge convergence across three replicas', () => {
         expect(value.deleted === undefined, `${entity} live`).toBe(restored || newerEdit);
       }
     }), { numRuns: 200 });
+  }, 60_000);
+});
+
+// --- adversarial clocks (issue 13) ---------------------------------------------------------------
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** Clocks another device or a forger may send: far past, a month slow, honest, a little and far ahead, the last there is. */
+const hostileClockArb = fc.oneof(
+  fc.constantFrom('zzzzzzzzz:zzzz:evil', 'zzzzzzzzz:zzzy:evil', formatHlc({ ms: Date.UTC(2500, 0, 1), counter: 0, deviceId: 'evil' }), ZERO_HLC),
+  fc.record({
+    offset: fc.constantFrom(-400 * DAY_MS, -40 * DAY_MS, -29 * DAY_MS, -1, 0, 1, 3_600_000, MAX_CLOCK_SKEW_MS, MAX_CLOCK_SKEW_MS + 1, 2 * MAX_CLOCK_SKEW_MS),
+    counter: fc.constantFrom(0, 1, MAX_HLC_COUNTER),
+    deviceId: fc.constantFrom('evil', 'fast', 'slow', 'r0'),
+  }).map(({ offset, counter, deviceId }) => formatHlc({ ms: Math.max(0, START_MS + offset), counter, deviceId })),
+);
+
+/** A copy of `base` as a hostile or broken device may send it: any field, removal or restore stamped with any clock. */
+const hostileCopyArb = fc.record({
+  title: fc.constantFrom('Forged title', 'Issue'),
+  titleClock: hostileClockArb,
+  issueRemoval: fc.option(hostileClockArb, { nil: undefined }),
+  items: fc.array(fc.record({ pick: fc.nat(5), clock: hostileClockArb, removed: fc.boolean(), title: fc.constantFrom('Forged', 'Base') }), { maxLength: 6 }),
+  sections: fc.array(fc.record({ pick: fc.nat(2), clock: hostileClockArb, removed: fc.boolean() }), { maxLength: 3 }),
+}).map((spec) => (base: Issue): Issue => {
+  const removal = (removed: boolean, clock: Hlc) => (removed ? { deleted: clock } : {});
+  const items = base.items.map((item, index) => {
+    const change = spec.items.find((candidate) => candidate.pick % base.items.length === index);
+    if (change === undefined) return item;
+    return { ...item, title: change.title, clocks: { ...item.clocks, title: change.clock, deleted: change.clock }, ...removal(change.removed, change.clock) };
+  });
+  const sections = base.sections.map((section, index) => {
+    const change = spec.sections.find((candidate) => candidate.pick % base.sections.length === index);
+    return change === undefined ? section : { ...section, clocks: { ...section.clocks, deleted: change.clock }, ...removal(change.removed, change.clock) };
+  });
+  return {
+    ...base, title: spec.title, sections, items,
+    clocks: { ...base.clocks, title: spec.titleClock, ...(spec.issueRemoval ? { deleted: spec.issueRemoval } : {}) },
+    ...(spec.issueRemoval ? { deleted: spec.issueRemoval } : {}),
+  };
+});
+
+interface Receiver {
+  clock: ClockState;
+  issue: Issue;
+}
+
+/** What sync does with another device's copy: screen it, move the clock past it, then merge (core/receive-issue.ts). */
+function receive(device: Receiver, incoming: Issue, nowMs: number): void {
+  const screened = screenIncomingIssue(incoming, nowMs);
+  device.clock = receiveHlc(device.clock, screened.latest, nowMs).state;
+  const { merged } = mergeReceivedIssue(device.issue, screened.issue, nowMs);
+  if (merged !== null && parseIssue(merged).ok) device.issue = merged;
+}
+
+describe('merges of records with adversarial clocks', () => {
+  it('leave this device able to make an edit that wins over everything it holds, and an honest device converges with it', () => {
+    const { replicas: [base] } = simulate([], [0, 0, 0]);
+    fc.assert(fc.property(fc.array(fc.tuple(hostileCopyArb, fc.integer({ min: 0, max: 5 })), { minLength: 1, maxLength: 12 }),
+      fc.boolean(), (copies, honestEditsFirst) => {
+        let nowMs = START_MS + 1_000;
+        const device: Receiver = { clock: receiveHlc(createClock('device'), latestClockOf(base as Issue), nowMs).state, issue: base as Issue };
+        for (const [copy, advanceMs] of copies) {
+          nowMs += advanceMs;
+          receive(device, copy(device.issue), nowMs);
+          expect(parseIssue(device.issue).ok).toBe(true);
+        }
+        // Nothing it holds runs more than the skew ahead, and its clock still ticks.
+        expect(hasFutureClock(device.issue, nowMs)).toBe(false);
+        const honest: Receiver = { clock: receiveHlc(createClock('honest'), latestClockOf(base as Issue), nowMs).state, issue: base as Issue };
+        if (honestEditsFirst) {
+          const tick = tickHlc(honest.clock, nowMs);
+          honest.clock = tick.state;
+          honest.issue = updateIssueFields(honest.issue, { intro: 'From the honest device' }, tick.hlc);
+        }
+        const edit = tickHlc(device.clock, nowMs);
+        device.clock = edit.state;
+        expect(edit.hlc > latestClockOf(device.issue)).toBe(true);
+        device.issue = updateIssueFields(device.issue, { title: 'The editor\u2019s title' }, edit.hlc);
+
+        receive(honest, device.issue, nowMs);
+        receive(device, honest.issue, nowMs);
+        receive(honest, device.issue, nowMs);
+        expect(JSON.stringify(honest.issue)).toBe(JSON.stringify(device.issue));
+        expect(device.issue.title).toBe('The editor\u2019s title');
+        if (honestEditsFirst) expect(device.issue.intro).toBe('From the honest device');
+      }), { numRuns: 100 });
   }, 60_000);
 });

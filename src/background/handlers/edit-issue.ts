@@ -9,7 +9,7 @@ import type { IssueSummary } from '../../messages.ts';
 import { getIssue, updateIssue } from '../../storage/issues-repo.ts';
 import { StorageError } from '../../storage/storage-error.ts';
 import { issuesChanged } from '../changes.ts';
-import { nextClock } from '../clock.ts';
+import { nextClock } from '../../sync/index.ts';
 import { database } from '../database.ts';
 
 export async function edit(issueId: string, change: (issue: Issue, at: string) => Issue): Promise<Issue> {

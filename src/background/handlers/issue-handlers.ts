@@ -6,7 +6,7 @@ import { formatIssueTitle } from '../../core/issue-title.ts';
 import { listIssues, nextIssueNumber, putIssueAsCurrentDraft } from '../../storage/issues-repo.ts';
 import { getSettings } from '../../storage/settings-repo.ts';
 import { issuesChanged } from '../changes.ts';
-import { nextClock } from '../clock.ts';
+import { nextClock } from '../../sync/index.ts';
 import { database } from '../database.ts';
 import { createNextIssue } from '../drafts.ts';
 import { edit, requireIssue, summarize } from './edit-issue.ts';

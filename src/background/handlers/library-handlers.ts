@@ -1,7 +1,7 @@
 /** Across all issues: search, settings, and the portable backup (export, import preview, import). */
-import { ZERO_HLC, maxHlc } from '../../core/hlc.ts';
-import { planImport, type ImportPlan } from '../../core/import-plan.ts';
-import { latestClockOf } from '../../core/merge.ts';
+import { describeFileProblem } from '../../core/file-problem.ts';
+import { ZERO_HLC } from '../../core/hlc.ts';
+import { latestBelievedClockOf, planImport, type ImportPlan } from '../../core/import-plan.ts';
 import { parsePortableFile, type PortableFile } from '../../core/portable.ts';
 import { searchItems } from '../../core/search-items.ts';
 import type { ImportPreview } from '../../messages.ts';
@@ -9,17 +9,17 @@ import { importInOneTransaction, readStoredForImport } from '../../storage/impor
 import { listIssues } from '../../storage/issues-repo.ts';
 import { getSettings, putSettings } from '../../storage/settings-repo.ts';
 import { issuesChanged } from '../changes.ts';
-import { receiveClock } from '../clock.ts';
+import { receiveClock } from '../../sync/index.ts';
 import { database } from '../database.ts';
 import { stageChunk, takeUpload } from '../upload-staging.ts';
 import type { HandlersFor } from './handler-types.ts';
 
 type LibraryMessages = 'items/search' | 'settings/get' | 'settings/put' | 'backup/get' | 'import/stage' | 'import/preview' | 'import/apply';
 
-/** The parser's one-line message names the problem, e.g. `issue.items[3].url: expected an absolute URL`. */
+/** The parser names the field path; the editor reads the problem in plain words (core/file-problem.ts). */
 function parseOrThrow(text: string): PortableFile {
   const parsed = parsePortableFile(text);
-  if (!parsed.ok) throw new Error(parsed.error);
+  if (!parsed.ok) throw new Error(describeFileProblem(parsed.error));
   return parsed.file;
 }
 
@@ -59,14 +59,14 @@ export const libraryHandlers: HandlersFor<LibraryMessages> = {
 
   async 'import/apply'({ uploadId, chunkCount, replaceSettings }) {
     const file = parseOrThrow(takeUpload(uploadId, chunkCount));
+    // Edits made after the import must be later than anything it brings: the clock moves first.
+    const latest = latestBelievedClockOf(file, Date.now());
+    if (latest !== ZERO_HLC) await receiveClock(latest);
     const plan = await importInOneTransaction(await database(), (stored) => {
       const planned = planImport(file, stored);
       const settings = replaceSettings && planned.settingsChanges.length > 0 ? planned.fileSettings : null;
       return { writes: { issues: planned.writes, settings }, result: planned };
     });
-    // Edits made after the import must be later than anything it brought (an undo checks exactly that).
-    const latest = plan.writes.reduce((clock, issue) => maxHlc(clock, latestClockOf(issue)), ZERO_HLC);
-    if (latest !== ZERO_HLC) await receiveClock(latest);
     await issuesChanged();
     return preview(plan);
   },

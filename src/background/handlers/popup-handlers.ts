@@ -8,7 +8,7 @@ import { liveItems } from '../../core/live-parts.ts';
 import { listIssues } from '../../storage/issues-repo.ts';
 import { putLastSectionId } from '../../storage/meta-repo.ts';
 import { getPendingDraft, pendingKeyForTab, putPendingDraft } from '../../storage/pending-repo.ts';
-import { getSyncedFeaturedKeys } from '../../storage/synced-featured-keys.ts';
+import { getSyncedFeaturedKeys } from '../../sync/index.ts';
 import { database } from '../database.ts';
 import { takeEarlyPopup } from '../early-popup.ts';
 import { findItemForPage } from '../find-item-for-page.ts';

@@ -1,5 +1,5 @@
 /** Sync's status for the pages, and the per-issue "sync this issue" switch. */
-import { getSyncStatusView, setIssueSync } from '../sync.ts';
+import { getSyncStatusView, setIssueSync } from '../../sync/index.ts';
 import type { HandlersFor } from './handler-types.ts';
 
 export const syncHandlers: HandlersFor<'sync/status' | 'sync/set-issue'> = {

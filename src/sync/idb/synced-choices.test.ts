@@ -1,13 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { formatHlc } from '../core/hlc.ts';
-import type { Hlc } from '../core/model.ts';
-import { TOMBSTONE_MAX_AGE_MS } from '../core/tombstones.ts';
-import type { RoundupDatabase } from '../storage/db.ts';
-import { openTestDb } from '../storage/open-test-db.ts';
-import { getSyncChoices, updateSyncChoices } from '../storage/sync-choices-repo.ts';
-import { MemorySyncArea } from '../sync/memory-sync-area.ts';
-import type { SyncArea } from '../sync/ports.ts';
-import { choiceKey, parseChoiceKey, SyncedChoices } from './sync-choices.ts';
+import { formatHlc } from '../../core/hlc.ts';
+import type { Hlc } from '../../core/model.ts';
+import { TOMBSTONE_LIFETIME_MS } from '../../core/tombstones.ts';
+import type { RoundupDatabase } from '../../storage/db.ts';
+import { openTestDb } from '../../storage/open-test-db.ts';
+import { getSyncChoices, updateSyncChoices } from './choices-repo.ts';
+import { MemorySyncArea } from '../memory-sync-area.ts';
+import type { SyncArea } from '../ports.ts';
+import { choiceKey, parseChoiceKey, SyncedChoices } from './synced-choices.ts';
 
 const NOW = Date.UTC(2026, 10, 20);
 const clock = (ms: number, deviceId = 'here') => formatHlc({ ms, counter: 0, deviceId });
@@ -71,7 +71,21 @@ describe('the shared "sync this issue" switches', () => {
     await choices.reconcile();
     expect((await getSyncChoices(db)).get('issue-1')?.sync).toBe(false);
     expect((area as MemorySyncArea).snapshot()['o:issue-1']).toEqual({ sync: false, at: clock(NOW) });
+    // Every believed clock is observed before anything is stored, taken or not: observing an older one is harmless.
+    expect(observed).toEqual([clock(NOW - 5_000, 'there')]);
+  });
+
+  it('takes no switch stamped more than a day ahead, writes its own over it, and says so in plain words', async () => {
+    const { area, choices, observed } = await setUp();
+    await choices.set('issue-1', false);
+    (area as MemorySyncArea).receive({ 'o:issue-1': { sync: true, at: 'zzzzzzzzz:zzzz:evil' }, 'o:issue-2': { sync: false, at: clock(NOW + 2 * 86_400_000, 'fast') } });
+    await choices.reconcile();
+    expect((await getSyncChoices(db)).get('issue-1')?.sync).toBe(false);
+    expect((await getSyncChoices(db)).has('issue-2')).toBe(false);
+    expect((area as MemorySyncArea).snapshot()['o:issue-1']).toEqual({ sync: false, at: clock(NOW) });
     expect(observed).toEqual([]);
+    expect(choices.notices).toEqual(['2 \u201cSync this issue\u201d switches from another device are dated more than a day ahead of this device\u2019s clock, '
+      + 'so they were not applied. Check the date and time on your devices.']);
   });
 
   it('writes its switches back to an emptied area in one write', async () => {
@@ -88,7 +102,7 @@ describe('the shared "sync this issue" switches', () => {
 
   it('forgets a switch turned back on more than 30 days ago, here and in the area; an off switch stays', async () => {
     const { area, choices } = await setUp();
-    const old = clock(NOW - TOMBSTONE_MAX_AGE_MS - 1);
+    const old = clock(NOW - TOMBSTONE_LIFETIME_MS - 1);
     await updateSyncChoices(db, () => new Map([['on-long-ago', { sync: true, at: old }], ['off-long-ago', { sync: false, at: old }]]));
     (area as MemorySyncArea).receive({ 'o:on-long-ago': { sync: true, at: old }, 'o:also-on-long-ago': { sync: true, at: old } });
     await choices.reconcile();
@@ -111,6 +125,6 @@ describe('the shared "sync this issue" switches', () => {
     const { choices } = await setUp(refusing);
     await choices.set('issue-1', false);
     expect((await getSyncChoices(db)).get('issue-1')?.sync).toBe(false);
-    expect(choices.error).toMatch(/refused the "sync this issue" switch: .*MAX_WRITE_OPERATIONS_PER_MINUTE/);
+    expect(choices.error).toBe('The browser\u2019s sync storage refused the \u201cSync this issue\u201d switch. It is saved on this device, and Roundup will try again at the next change.');
   });
 });

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { formatHlc } from '../core/hlc.ts';
-import { DEFAULT_SETTINGS, type Hlc } from '../core/model.ts';
-import type { RoundupDatabase } from './db.ts';
-import { openTestDb } from './open-test-db.ts';
-import { getSettings, putSettings } from './settings-repo.ts';
+import { formatHlc } from '../../core/hlc.ts';
+import { DEFAULT_SETTINGS, type Hlc } from '../../core/model.ts';
+import type { RoundupDatabase } from '../../storage/db.ts';
+import { openTestDb } from '../../storage/open-test-db.ts';
+import { getSettings, putSettings } from '../../storage/settings-repo.ts';
 import { createSyncedSettings } from './synced-settings.ts';
 
 const clock = (ms: number, deviceId = 'here') => formatHlc({ ms, counter: 0, deviceId });
@@ -66,5 +66,14 @@ describe('settings as a synced value', () => {
     const { settings } = await source();
     await settings.apply({ ...DEFAULT_SETTINGS, newsletterName: 'Theirs' }, clock(10, 'there'));
     expect((await getSettings(db)).settings.newsletterName).toBe('Theirs');
+  });
+
+  // Issue 13: a stamp saved before the clock rule (or by a wrong wall clock) would win over every other device's settings.
+  it('stamps the settings anew when their saved stamp runs more than a day ahead', async () => {
+    db = await openTestDb();
+    const settings = createSyncedSettings(async () => db, async () => clock(5_000), () => 5_000);
+    await putSettings(db, { ...DEFAULT_SETTINGS, newsletterName: 'Weekly' });
+    await db.put('meta', { json: JSON.stringify({ ...DEFAULT_SETTINGS, newsletterName: 'Weekly' }), at: 'zzzzzzzzz:zzzz:evil' }, 'syncSettingsStamp');
+    expect(await settings.read()).toMatchObject({ at: clock(5_000) });
   });
 });

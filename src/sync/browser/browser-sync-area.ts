@@ -4,7 +4,7 @@
  * listener added later, when the mirror starts, would not wake a stopped service worker.
  */
 import type { Storage } from 'webextension-polyfill';
-import type { SyncArea, SyncAreaChange } from '../sync/ports.ts';
+import type { SyncArea, SyncAreaChange } from '../ports.ts';
 
 type Listener = (changes: Record<string, SyncAreaChange>) => void;
 

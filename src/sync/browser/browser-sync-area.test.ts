@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BrowserSyncArea } from './sync-area.ts';
+import { BrowserSyncArea } from './browser-sync-area.ts';
 
 describe('BrowserSyncArea', () => {
   it('passes calls to the storage area and changes to its listeners until they stop listening', async () => {

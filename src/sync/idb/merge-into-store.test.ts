@@ -1,13 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { formatHlc } from '../core/hlc.ts';
-import { addItem, createIssue, removeItem, updateIssueFields, updateItem } from '../core/issue-ops.ts';
-import { normalizeIssue } from '../core/merge.ts';
-import type { Issue } from '../core/model.ts';
-import { TOMBSTONE_MAX_AGE_MS } from '../core/tombstones.ts';
-import type { RoundupDatabase } from './db.ts';
-import { getIssue, putIssue } from './issues-repo.ts';
-import { mergeIssueIntoStore } from './merge-writer.ts';
-import { openTestDb } from './open-test-db.ts';
+import { formatHlc } from '../../core/hlc.ts';
+import { addItem, createIssue, removeItem, updateIssueFields, updateItem } from '../../core/issue-ops.ts';
+import { normalizeIssue } from '../../core/merge.ts';
+import type { Issue } from '../../core/model.ts';
+import { TOMBSTONE_COLLECT_AGE_MS } from '../../core/tombstones.ts';
+import type { RoundupDatabase } from '../../storage/db.ts';
+import { getIssue, putIssue } from '../../storage/issues-repo.ts';
+import { mergeIssueIntoStore } from './merge-into-store.ts';
+import { openTestDb } from '../../storage/open-test-db.ts';
 
 const NOW = Date.UTC(2026, 10, 20);
 const clock = (ms: number, deviceId = 'laptop') => formatHlc({ ms, counter: 0, deviceId });
@@ -30,7 +30,7 @@ describe('mergeIssueIntoStore', () => {
   it('stores an issue this device did not have', async () => {
     db = await openTestDb();
     const outcome = await mergeIssueIntoStore(db, draft(), NOW);
-    expect(outcome).toEqual({ issue: normalizeIssue(draft()), changed: true, behind: false });
+    expect(outcome).toEqual({ issue: normalizeIssue(draft()), changed: true, behind: false, keptLive: 0 });
     expect(await getIssue(db, 'issue-1')).toEqual(normalizeIssue(draft()));
   });
 
@@ -59,7 +59,7 @@ describe('mergeIssueIntoStore', () => {
 
   it('collects tombstones older than 30 days on the way', async () => {
     db = await openTestDb();
-    const removedLongAgo = removeItem(draft(NOW - TOMBSTONE_MAX_AGE_MS - 60_000), 'item-1', clock(NOW - TOMBSTONE_MAX_AGE_MS - 1));
+    const removedLongAgo = removeItem(draft(NOW - TOMBSTONE_COLLECT_AGE_MS - 60_000), 'item-1', clock(NOW - TOMBSTONE_COLLECT_AGE_MS - 1));
     const outcome = await mergeIssueIntoStore(db, removedLongAgo, NOW);
     expect(outcome.issue.items).toEqual([]);
     expect((await getIssue(db, 'issue-1'))?.items).toEqual([]);

@@ -1,8 +1,8 @@
 /** When this device last finished a sync run: kept across worker restarts, so the UI never says "not synced yet" wrongly. */
 import * as v from 'valibot';
-import { validateShape } from '../core/schema.ts';
-import type { RoundupDatabase } from './db.ts';
-import { inTransaction } from './transaction.ts';
+import { validateShape } from '../../core/schema.ts';
+import type { RoundupDatabase } from '../../storage/db.ts';
+import { inTransaction } from '../../storage/transaction.ts';
 
 const LAST_SYNCED_KEY = 'syncLastSyncedAt';
 const timeSchema = v.pipe(v.number(), v.integer(), v.minValue(0));

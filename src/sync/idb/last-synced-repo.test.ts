@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { RoundupDatabase } from './db.ts';
-import { openTestDb } from './open-test-db.ts';
-import { getLastSyncedAt, putLastSyncedAt } from './sync-state-repo.ts';
+import type { RoundupDatabase } from '../../storage/db.ts';
+import { openTestDb } from '../../storage/open-test-db.ts';
+import { getLastSyncedAt, putLastSyncedAt } from './last-synced-repo.ts';
 
 let db: RoundupDatabase;
 afterEach(() => db.close());

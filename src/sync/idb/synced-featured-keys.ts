@@ -4,16 +4,18 @@
  * "Featured in Issue #N" for issues this device never held; the sync mirror reads it (refreshed from
  * the issues first) to write the area, and merges what arrives into it. Nothing is ever removed
  * because the area lost it: records go only when a newer tombstone replaces them, and tombstones
- * after 30 days.
+ * after 30 days. A tombstone that arrives already older than that is not applied, and a record stamped
+ * more than a day ahead of this device's clock counts as older than any (core/clock-trust.ts).
  */
 import { collectFeaturedTombstones, latestFeaturedClock, mergeFeaturedKeys, mergeLocalIssuesIntoFeaturedKeys,
-  type FeaturedIssueKeys } from '../core/featured-keys.ts';
-import { parseFeaturedKeys } from '../core/featured-keys-schema.ts';
-import type { Issue } from '../core/model.ts';
-import { parseIssue } from '../core/schema.ts';
-import type { SyncedValueSource } from '../sync/ports.ts';
-import type { RoundupDatabase } from './db.ts';
-import { inTransaction } from './transaction.ts';
+  type FeaturedIssueKeys } from '../../core/featured-keys.ts';
+import { parseFeaturedKeys } from '../../core/featured-keys-schema.ts';
+import { ZERO_HLC, isClockAhead } from '../../core/hlc.ts';
+import type { Issue } from '../../core/model.ts';
+import { parseIssue } from '../../core/schema.ts';
+import type { SyncedValueSource } from '../ports.ts';
+import type { RoundupDatabase } from '../../storage/db.ts';
+import { inTransaction } from '../../storage/transaction.ts';
 
 const FEATURED_KEYS_KEY = 'syncFeaturedKeys';
 
@@ -28,7 +30,8 @@ export function createSyncedFeaturedKeys(db: () => Promise<RoundupDatabase>, now
   async function update(change: (stored: FeaturedIssueKeys[]) => FeaturedIssueKeys[], action: string): Promise<FeaturedIssueKeys[]> {
     return inTransaction(await db(), ['meta'], 'readwrite', action, async (tx) => {
       const raw: unknown = await tx.store.get(FEATURED_KEYS_KEY);
-      const stored = readStored(raw);
+      // Heals a record stamped far ahead (merged before the clock rule): this device's own issues win it back.
+      const stored = readStored(raw).map((record) => (isClockAhead(record.at, now()) ? { ...record, at: ZERO_HLC } : record));
       const next = collectFeaturedTombstones(change(stored), now());
       if (JSON.stringify(next) !== JSON.stringify(raw)) await tx.store.put(next, FEATURED_KEYS_KEY);
       return next;
@@ -43,7 +46,8 @@ export function createSyncedFeaturedKeys(db: () => Promise<RoundupDatabase>, now
       return at === undefined ? undefined : { value: list, at };
     },
     async apply(value) {
-      await update((stored) => mergeFeaturedKeys(stored, value), 'save the featured links from another device');
+      const fresh = collectFeaturedTombstones(value, now());
+      await update((stored) => mergeFeaturedKeys(stored, fresh), 'save the featured links from another device');
     },
   };
 }

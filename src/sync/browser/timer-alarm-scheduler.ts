@@ -5,7 +5,7 @@
  * A worker woken by an alarm no longer holds the job, but it has started the mirror, which reconciles
  * everything at start: the alarm only had to wake it.
  */
-import type { SyncScheduler } from '../sync/ports.ts';
+import type { SyncScheduler } from '../ports.ts';
 
 export const SYNC_ALARM_PREFIX = 'roundup-sync:';
 /** Waits from this long use an alarm; below it the worker is still awake (it just handled an event). */

@@ -1,12 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { formatHlc } from '../core/hlc.ts';
-import { createIssue, publishIssue, updateIssueFields } from '../core/issue-ops.ts';
-import type { Issue } from '../core/model.ts';
-import type { RoundupDatabase } from './db.ts';
-import { putIssue } from './issues-repo.ts';
-import { openTestDb } from './open-test-db.ts';
-import type { SyncChoices } from './sync-choices-repo.ts';
-import { createSyncDraftStore, OWED_MS, RECENT_CHANGE_MS } from './sync-draft-store.ts';
+import { formatHlc } from '../../core/hlc.ts';
+import { createIssue, publishIssue, updateIssueFields } from '../../core/issue-ops.ts';
+import type { Issue } from '../../core/model.ts';
+import type { RoundupDatabase } from '../../storage/db.ts';
+import { putIssue } from '../../storage/issues-repo.ts';
+import { openTestDb } from '../../storage/open-test-db.ts';
+import type { SyncChoices } from './choices-repo.ts';
+import { createSyncDraftStore, OWED_MS, RECENT_CHANGE_MS } from './draft-store.ts';
 
 const NOW = Date.UTC(2026, 10, 20);
 const DAY = 24 * 60 * 60 * 1000;
@@ -60,8 +60,8 @@ describe('the sync draft store', () => {
     const applied: Issue[] = [];
     const store = await storeWith([issue('x')], { applied });
     const edited = updateIssueFields(issue('x'), { intro: 'From the laptop' }, clock(NOW - 1_000));
-    expect(await store.putIssue(edited)).toMatchObject({ intro: 'From the laptop' });
-    expect(await store.putIssue(edited)).toMatchObject({ intro: 'From the laptop' });
+    expect(await store.putIssue(edited)).toMatchObject({ issue: { intro: 'From the laptop' }, keptLive: 0 });
+    expect(await store.putIssue(edited)).toMatchObject({ issue: { intro: 'From the laptop' }, keptLive: 0 });
     expect(applied.map((change) => change.intro)).toEqual(['From the laptop']);
     expect(await store.getIssue('x')).toMatchObject({ intro: 'From the laptop' });
   });
@@ -73,12 +73,22 @@ describe('the sync draft store', () => {
     // A device that was offline for a month still holds it as a draft, and writes that draft.
     await store.putIssue(issue('x'));
     expect(await store.listDrafts()).toEqual([{ id: 'x', syncEnabled: true }]);
-    store.forgetOwed('x');
+    await store.forgetOwed('x');
     expect(await store.listDrafts()).toEqual([]);
 
     await store.putIssue(issue('x'));
     now += OWED_MS + 1;
     expect(await store.listDrafts()).toEqual([]);
+  });
+
+  it('keeps what it owes across a worker restart (a new store over the same database)', async () => {
+    let now = NOW;
+    const store = await storeWith([issue('x', published(30))], { now: () => now });
+    await store.putIssue(issue('x'));
+    const restarted = createSyncDraftStore({ db: async () => db, now: () => now, choices: async () => new Map() });
+    expect(await restarted.listDrafts()).toEqual([{ id: 'x', syncEnabled: true }]);
+    now += OWED_MS + 1;
+    expect(await restarted.listDrafts()).toEqual([]);
   });
 
   it('owes nothing to a device that sends what this one already holds', async () => {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ALARM_FROM_MS, SYNC_ALARM_PREFIX, TimerAlarmScheduler, type AlarmsPort } from './sync-scheduler.ts';
+import { ALARM_FROM_MS, SYNC_ALARM_PREFIX, TimerAlarmScheduler, type AlarmsPort } from './timer-alarm-scheduler.ts';
 
 const NOW = 1_800_000_000_000;
 

@@ -4,16 +4,17 @@
  * by its clock, so two devices flipping it at the same time agree on the later flip. One key per issue
  * keeps every switch far under the per-key quota, and a key lost from the area (Chrome empties the area
  * when sync first starts) is written back from this device's copy in IndexedDB, the source of truth.
- * A switch turned back on is kept for 30 days, like a tombstone, then forgotten everywhere.
+ * A switch turned back on is kept for 30 days, like a tombstone, then forgotten everywhere. A switch from
+ * another device stamped more than a day ahead of this device's clock is not taken (core/clock-trust.ts).
  */
 import * as v from 'valibot';
-import { maxHlc, parseHlc, ZERO_HLC } from '../core/hlc.ts';
-import type { Hlc } from '../core/model.ts';
-import { TOMBSTONE_MAX_AGE_MS } from '../core/tombstones.ts';
-import type { RoundupDatabase } from '../storage/db.ts';
-import { getSyncChoices, syncChoiceSchema, updateSyncChoices, type SyncChoice, type SyncChoices } from '../storage/sync-choices-repo.ts';
-import type { SyncArea } from '../sync/ports.ts';
-import { describeError } from '../sync/quota-errors.ts';
+import { isClockAhead, maxHlc, parseHlc, ZERO_HLC } from '../../core/hlc.ts';
+import type { Hlc } from '../../core/model.ts';
+import { TOMBSTONE_LIFETIME_MS } from '../../core/tombstones.ts';
+import type { RoundupDatabase } from '../../storage/db.ts';
+import { getSyncChoices, syncChoiceSchema, updateSyncChoices, type SyncChoice, type SyncChoices } from './choices-repo.ts';
+import type { SyncArea } from '../ports.ts';
+import { describeError } from '../quota-errors.ts';
 
 const PREFIX = 'o:';
 
@@ -47,6 +48,7 @@ export interface SyncedChoicesDeps {
 export class SyncedChoices {
   private queue: Promise<void> = Promise.resolve();
   private problem: string | null = null;
+  private ahead = 0;
 
   constructor(private readonly deps: SyncedChoicesDeps) {}
 
@@ -57,6 +59,15 @@ export class SyncedChoices {
   /** Why the switches could not be synced last time, in plain words; null when they were. */
   get error(): string | null {
     return this.problem;
+  }
+
+  /** What was not taken from other devices, in plain words. */
+  get notices(): string[] {
+    if (this.ahead === 0) return [];
+    const what = this.ahead === 1 ? 'A \u201cSync this issue\u201d switch from another device is'
+      : `${this.ahead} \u201cSync this issue\u201d switches from another device are`;
+    return [`${what} dated more than a day ahead of this device\u2019s clock, so ${this.ahead === 1 ? 'it was' : 'they were'} not applied. `
+      + 'Check the date and time on your devices.'];
   }
 
   /** The user flipped the switch on this device. The area is written at once: flips are rare. */
@@ -73,27 +84,36 @@ export class SyncedChoices {
   reconcile(): Promise<void> {
     return this.serially(async () => {
       const area = await this.deps.area.get(null);
+      const nowMs = this.deps.now();
       const incoming = new Map<string, SyncChoice>();
+      let ahead = 0;
       for (const [key, value] of Object.entries(area)) {
         const issueId = parseChoiceKey(key);
         const parsed = issueId === null ? null : v.safeParse(syncChoiceSchema, value);
-        if (issueId !== null && parsed?.success) incoming.set(issueId, parsed.output);
+        if (issueId === null || !parsed?.success) continue;
+        if (isClockAhead(parsed.output.at, nowMs)) ahead += 1;
+        else incoming.set(issueId, parsed.output);
       }
+      this.ahead = ahead;
+      // Before anything is stored: a flip made next must be later than every switch taken.
+      const newest = [...incoming.values()].reduce<Hlc>((latest, choice) => maxHlc(latest, choice.at), ZERO_HLC);
+      if (newest !== ZERO_HLC) await this.deps.observeClock(newest);
+      // This device's own switches stamped far ahead (saved before the clock rule) are stamped anew.
+      const stored = await getSyncChoices(await this.deps.db());
+      const healAt = [...stored.values()].some((choice) => isClockAhead(choice.at, nowMs)) ? await this.deps.stamp() : null;
       const expired = (choice: SyncChoice) => this.isExpired(choice);
-      let newest: Hlc = ZERO_HLC;
       let before: SyncChoices = new Map();
       const after = await updateSyncChoices(await this.deps.db(), (current) => {
         before = current;
-        const next = new Map([...current].filter(([, choice]) => !expired(choice)));
+        const next = new Map([...current].filter(([, choice]) => !expired(choice))
+          .map(([issueId, choice]) => [issueId, healAt !== null && isClockAhead(choice.at, nowMs) ? { ...choice, at: healAt } : choice]));
         for (const [issueId, choice] of incoming) {
           const mine = next.get(issueId);
           if (expired(choice) || (mine !== undefined && mine.at >= choice.at)) continue;
           next.set(issueId, choice);
-          newest = maxHlc(newest, choice.at);
         }
         return next;
       });
-      if (newest !== ZERO_HLC) await this.deps.observeClock(newest);
       if ([...after].some(([issueId, choice]) => before.get(issueId)?.sync !== choice.sync)) this.deps.onChange();
       const toSet = Object.fromEntries([...after]
         .filter(([issueId, choice]) => incoming.get(issueId)?.at !== choice.at)
@@ -104,7 +124,7 @@ export class SyncedChoices {
   }
 
   private isExpired(choice: SyncChoice): boolean {
-    return choice.sync && (parseHlc(choice.at)?.ms ?? 0) < this.deps.now() - TOMBSTONE_MAX_AGE_MS;
+    return choice.sync && (parseHlc(choice.at)?.ms ?? 0) < this.deps.now() - TOMBSTONE_LIFETIME_MS;
   }
 
   private async writeToArea(toSet: Record<string, SyncChoice>, toRemove: string[]): Promise<void> {
@@ -114,7 +134,9 @@ export class SyncedChoices {
       this.problem = null;
     } catch (error) {
       // The switch is saved here; the next change in the area, or the next start, tries again.
-      this.problem = `the browser\u2019s sync storage refused the "sync this issue" switch: ${describeError(error)}`;
+      console.warn('Roundup sync: the sync area refused the switches:', describeError(error));
+      this.problem = 'The browser\u2019s sync storage refused the \u201cSync this issue\u201d switch. It is saved on this device, '
+        + 'and Roundup will try again at the next change.';
     }
   }
 

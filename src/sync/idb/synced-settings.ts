@@ -6,13 +6,13 @@
  * overwrite the settings another device chose.
  */
 import * as v from 'valibot';
-import { HLC_PATTERN } from '../core/hlc.ts';
-import type { Hlc, Settings } from '../core/model.ts';
-import { parseSettings, validateShape } from '../core/schema.ts';
-import type { SyncedValueSource } from '../sync/ports.ts';
-import type { RoundupDatabase } from './db.ts';
-import { StorageError } from './storage-error.ts';
-import { inTransaction } from './transaction.ts';
+import { HLC_PATTERN, isClockAhead } from '../../core/hlc.ts';
+import type { Hlc, Settings } from '../../core/model.ts';
+import { parseSettings, validateShape } from '../../core/schema.ts';
+import type { SyncedValueSource } from '../ports.ts';
+import type { RoundupDatabase } from '../../storage/db.ts';
+import { StorageError } from '../../storage/storage-error.ts';
+import { inTransaction } from '../../storage/transaction.ts';
 
 const SETTINGS_KEY = 'settings';
 const STAMP_KEY = 'syncSettingsStamp';
@@ -25,7 +25,7 @@ interface Stamped {
   current: { value: Settings; at: Hlc } | undefined;
 }
 
-export function createSyncedSettings(db: () => Promise<RoundupDatabase>, stamp: () => Promise<Hlc>): SyncedValueSource<Settings> {
+export function createSyncedSettings(db: () => Promise<RoundupDatabase>, stamp: () => Promise<Hlc>, now: () => number = Date.now): SyncedValueSource<Settings> {
   async function readStamped(): Promise<Stamped> {
     const { raw, rawStamp } = await inTransaction(await db(), ['settings', 'meta'], 'readonly', 'read the settings for sync',
       async (tx) => ({ raw: await tx.objectStore('settings').get(SETTINGS_KEY), rawStamp: await tx.objectStore('meta').get(STAMP_KEY) }));
@@ -35,7 +35,10 @@ export function createSyncedSettings(db: () => Promise<RoundupDatabase>, stamp: 
     if (parsed === undefined || !parsed.ok) return { rawJson, current: undefined };
     const json = JSON.stringify(parsed.value);
     const stamped = validateShape(stampSchema, rawStamp, STAMP_KEY);
-    if (stamped.ok && stamped.value.json === json) return { rawJson, current: { value: parsed.value, at: stamped.value.at } };
+    // A stamp far ahead (saved before the clock rule) is taken as no stamp: the settings are stamped anew.
+    if (stamped.ok && stamped.value.json === json && !isClockAhead(stamped.value.at, now())) {
+      return { rawJson, current: { value: parsed.value, at: stamped.value.at } };
+    }
     const at = await stamp();
     await inTransaction(await db(), ['meta'], 'readwrite', 'stamp the settings for sync', async (tx) => void await tx.store.put({ json, at }, STAMP_KEY));
     return { rawJson, current: { value: parsed.value, at } };

@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { featuredKeysOfIssue } from '../core/featured-keys.ts';
-import { issueWithLinks, testClock } from '../core/featured-test-factories.ts';
-import type { Issue } from '../core/model.ts';
-import type { RoundupDatabase } from './db.ts';
-import { putIssue } from './issues-repo.ts';
-import { openTestDb } from './open-test-db.ts';
+import { featuredKeysOfIssue } from '../../core/featured-keys.ts';
+import { issueWithLinks, testClock } from '../../core/featured-test-factories.ts';
+import type { Issue } from '../../core/model.ts';
+import type { RoundupDatabase } from '../../storage/db.ts';
+import { putIssue } from '../../storage/issues-repo.ts';
+import { openTestDb } from '../../storage/open-test-db.ts';
 import { createSyncedFeaturedKeys, getSyncedFeaturedKeys } from './synced-featured-keys.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -76,5 +76,21 @@ describe('featured keys as a synced value', () => {
     const arriving = featuredKeysOfIssue(published(300));
     await featured.apply([arriving], arriving.at);
     expect(await getSyncedFeaturedKeys(db)).toEqual([arriving]);
+  });
+
+  // Issue 13: what arrives is outside input, clocks and tombstones included.
+  it('applies no tombstone older than the lifetime, and lets no record stamped far ahead win', async () => {
+    const featured = await source();
+    const mine = published(201, NOW - 60 * DAY);
+    await putIssue(db, mine);
+    await featured.read();
+    const staleRemoval = { ...featuredKeysOfIssue(mine), at: testClock(NOW - 40 * DAY), sections: [], removed: true as const };
+    await featured.apply([staleRemoval], staleRemoval.at);
+    expect((await getSyncedFeaturedKeys(db)).map((record) => record.removed ?? false)).toEqual([false]);
+    const other = published(202);
+    const forged = { ...featuredKeysOfIssue(other), number: 999 };
+    await featured.apply([{ ...forged, at: 'zzzzzzzzz:zzzz:evil' }], forged.at);
+    await featured.apply([featuredKeysOfIssue(other)], featuredKeysOfIssue(other).at);
+    expect((await getSyncedFeaturedKeys(db)).find((record) => record.issueId === other.id)?.number).toBe(202);
   });
 });

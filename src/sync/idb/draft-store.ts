@@ -9,16 +9,17 @@
  *   when that device removes the record (it has caught up) or after `OWED_MS`.
  * Every device decides from the same merged data, so they agree on what belongs in the area.
  */
-import { parseHlc, ZERO_HLC } from '../core/hlc.ts';
-import type { Hlc, Issue } from '../core/model.ts';
-import { parseIssue } from '../core/schema.ts';
-import { deletionClockOf } from '../core/tombstones.ts';
-import type { DraftListing, DraftStore } from '../sync/ports.ts';
-import type { RoundupDatabase } from './db.ts';
-import { getIssue } from './issues-repo.ts';
-import { mergeIssueIntoStore } from './merge-writer.ts';
-import type { SyncChoices } from './sync-choices-repo.ts';
-import { inTransaction } from './transaction.ts';
+import * as v from 'valibot';
+import { parseHlc, ZERO_HLC } from '../../core/hlc.ts';
+import type { Hlc, Issue } from '../../core/model.ts';
+import { parseIssue } from '../../core/schema.ts';
+import { deletionClockOf } from '../../core/tombstones.ts';
+import type { DraftListing, DraftStore, ReceivedIssue } from '../ports.ts';
+import type { RoundupDatabase } from '../../storage/db.ts';
+import { getIssue } from '../../storage/issues-repo.ts';
+import { mergeIssueIntoStore } from './merge-into-store.ts';
+import type { SyncChoices } from './choices-repo.ts';
+import { inTransaction } from '../../storage/transaction.ts';
 
 export const RECENT_CHANGE_MS = 7 * 24 * 60 * 60 * 1000;
 export const OWED_MS = 30 * 60 * 1000;
@@ -34,8 +35,12 @@ export interface SyncDraftStoreOptions {
 
 export interface SyncDraftStore extends DraftStore {
   /** Another device removed the issue's record from the area: it holds what this device owed it. */
-  forgetOwed(issueId: string): void;
+  forgetOwed(issueId: string): Promise<void>;
 }
+
+/** The debts outlive the worker (a debt of 30 minutes spans many worker lifetimes): kept in the meta store. */
+const OWED_KEY = 'syncOwedUntil';
+const owedSchema = v.record(v.string(), v.pipe(v.number(), v.integer(), v.minValue(0)));
 
 type Lifecycle = Pick<Issue, 'status' | 'clocks' | 'deleted'>;
 
@@ -55,16 +60,34 @@ function looksMirrored(raw: unknown, nowMs: number): boolean {
 }
 
 export function createSyncDraftStore({ db, now, choices, onApplied }: SyncDraftStoreOptions): SyncDraftStore {
-  const owedUntil = new Map<string, number>();
+  let owed: Map<string, number> | undefined;
+
+  async function owedUntil(): Promise<Map<string, number>> {
+    if (owed === undefined) {
+      const raw: unknown = await inTransaction(await db(), ['meta'], 'readonly', 'read what sync owes other devices', (tx) => tx.store.get(OWED_KEY));
+      const parsed = v.safeParse(owedSchema, raw);
+      // Only a courtesy to a device that is behind: an unreadable record is worth a fresh start, not an error.
+      owed ??= new Map(parsed.success ? Object.entries(parsed.output) : []);
+    }
+    return owed;
+  }
+
+  async function saveOwed(debts: Map<string, number>): Promise<void> {
+    const nowMs = now();
+    for (const [issueId, until] of debts) if (until <= nowMs) debts.delete(issueId);
+    await inTransaction(await db(), ['meta'], 'readwrite', 'remember what sync owes other devices',
+      async (tx) => void await tx.store.put(Object.fromEntries(debts), OWED_KEY));
+  }
 
   return {
     async listDrafts(): Promise<DraftListing[]> {
       const nowMs = now();
+      const debts = await owedUntil();
       const records = await inTransaction(await db(), ['issues'], 'readonly', 'list the issues to sync', (tx) => tx.store.getAll());
       const switches = await choices();
       return records.flatMap((raw: unknown) => {
-        const owed = typeof raw === 'object' && raw !== null && 'id' in raw && (owedUntil.get(String(raw.id)) ?? 0) > nowMs;
-        if (!owed && !looksMirrored(raw, nowMs)) return [];
+        const isOwed = typeof raw === 'object' && raw !== null && 'id' in raw && (debts.get(String(raw.id)) ?? 0) > nowMs;
+        if (!isOwed && !looksMirrored(raw, nowMs)) return [];
         // A damaged record stays local: getIssue would refuse it, and with it the whole sync run.
         const parsed = parseIssue(raw);
         if (!parsed.ok) return [];
@@ -76,16 +99,21 @@ export function createSyncDraftStore({ db, now, choices, onApplied }: SyncDraftS
       return getIssue(await db(), id);
     },
 
-    async putIssue(issue) {
+    async putIssue(issue): Promise<ReceivedIssue> {
       const nowMs = now();
       const outcome = await mergeIssueIntoStore(await db(), issue, nowMs);
-      if (outcome.behind && !isMirroredByData(outcome.issue, nowMs)) owedUntil.set(issue.id, nowMs + OWED_MS);
+      if (outcome.behind && !isMirroredByData(outcome.issue, nowMs)) {
+        const debts = await owedUntil();
+        debts.set(issue.id, nowMs + OWED_MS);
+        await saveOwed(debts);
+      }
       if (outcome.changed) onApplied?.(outcome.issue);
-      return outcome.issue;
+      return { issue: outcome.issue, keptLive: outcome.keptLive };
     },
 
-    forgetOwed(issueId) {
-      owedUntil.delete(issueId);
+    async forgetOwed(issueId) {
+      const debts = await owedUntil();
+      if (debts.delete(issueId)) await saveOwed(debts);
     },
   };
 }

@@ -1,27 +1,23 @@
 /**
  * The per-issue "sync this issue" switches, as this device knows them. Each switch carries the clock
  * of its last change, so the copies in the sync area (one key per issue) merge last-writer-wins and
- * every device ends up agreeing (see background/sync-choices.ts).
+ * every device ends up agreeing (see synced-choices.ts).
  */
 import * as v from 'valibot';
-import { HLC_PATTERN } from '../core/hlc.ts';
-import type { Hlc } from '../core/model.ts';
-import { validateShape } from '../core/schema.ts';
-import type { RoundupDatabase } from './db.ts';
-import { corruptRecordError } from './record-problems.ts';
-import { inTransaction } from './transaction.ts';
+import { HLC_PATTERN } from '../../core/hlc.ts';
+import type { SyncChoice, SyncChoices } from '../ports.ts';
+import { validateShape } from '../../core/schema.ts';
+import type { RoundupDatabase } from '../../storage/db.ts';
+import { corruptRecordError } from '../../storage/record-problems.ts';
+import { inTransaction } from '../../storage/transaction.ts';
 
 const CHOICES_KEY = 'syncChoices';
 
-export interface SyncChoice {
-  sync: boolean;
-  at: Hlc;
-}
+export type { SyncChoice, SyncChoices } from '../ports.ts';
 
 export const syncChoiceSchema = v.strictObject({ sync: v.boolean(), at: v.pipe(v.string(), v.regex(HLC_PATTERN, 'expected a clock')) });
 const choicesSchema = v.record(v.string(), syncChoiceSchema);
 
-export type SyncChoices = ReadonlyMap<string, SyncChoice>;
 
 function parseChoices(raw: unknown, action: string): Map<string, SyncChoice> {
   if (raw === undefined) return new Map();
