@@ -108,9 +108,9 @@ describe('Haskell Weekly, all 538 issues', () => {
     const parsed = parsePortableFile(serializeBackup(DEFAULT_SETTINGS, issues, IMPORTED_AT));
     expect(parsed.ok).toBe(true);
     if (!parsed.ok) return;
-    const first = planImport(parsed.file, { issues: [], damagedIds: new Set(), settings: DEFAULT_SETTINGS });
+    const first = planImport(parsed.file, { issues: [], damagedIds: new Set(), settings: DEFAULT_SETTINGS, nowMs: Date.parse(IMPORTED_AT) });
     expect([first.newIssues.length, first.writes.length, first.conflicts]).toEqual([538, 538, []]);
-    const again = planImport(parsed.file, { issues: first.writes, damagedIds: new Set(), settings: DEFAULT_SETTINGS });
+    const again = planImport(parsed.file, { issues: first.writes, damagedIds: new Set(), settings: DEFAULT_SETTINGS, nowMs: Date.parse(IMPORTED_AT) });
     expect([again.newIssues.length, again.updatedIssues.length, again.unchangedIssues.length, again.writes]).toEqual([0, 0, 538, []]);
   });
 

@@ -51,7 +51,7 @@ describe('roundup import', () => {
     expect(parsed.ok).toBe(true);
     if (!parsed.ok || parsed.file.kind !== 'backup') return;
     expect(parsed.file.backup.issues.every((issue) => issue.status === 'published' && issue.publishedAt !== null)).toBe(true);
-    expect(planImport(parsed.file, { issues: [], damagedIds: new Set(), settings: DEFAULT_SETTINGS }).newIssues).toHaveLength(538);
+    expect(planImport(parsed.file, { issues: [], damagedIds: new Set(), settings: DEFAULT_SETTINGS, nowMs: Date.now() }).newIssues).toHaveLength(538);
   });
 });
 
