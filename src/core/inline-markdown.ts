@@ -36,6 +36,21 @@ export function parseMarkdownInline(markdown: string): Token[] {
   return parser.parseInline(markdown, {})[0]?.children ?? [];
 }
 
+/** Links dropped, their text kept: for an item title, which is itself a link (a link cannot hold another). */
+export function withoutLinks(tokens: Token[]): Token[] {
+  return tokens.filter((token) => token.type !== 'link_open' && token.type !== 'link_close');
+}
+
+export interface InlineOptions {
+  /** False for a title: its links become their text. */
+  links?: boolean;
+}
+
+function parseInlineFor(markdown: string, { links = true }: InlineOptions): Token[] {
+  const tokens = parseMarkdownInline(markdown);
+  return links ? tokens : withoutLinks(tokens);
+}
+
 function prepareForEmail(tokens: Token[], styles: TagStyles): Token[] {
   for (const token of tokens) {
     const isCodeBlock = token.type === 'fence' || token.type === 'code_block';
@@ -58,8 +73,8 @@ export function markdownToHtml(markdown: string, styles: TagStyles): string {
 }
 
 /** Inline Markdown (emphasis, code, links) as HTML phrasing content, for inside a `<p>`. */
-export function inlineMarkdownToHtml(markdown: string, styles: TagStyles): string {
-  return parser.renderer.renderInline(prepareForEmail(parseMarkdownInline(markdown), styles), parser.options, {});
+export function inlineMarkdownToHtml(markdown: string, styles: TagStyles, options: InlineOptions = {}): string {
+  return parser.renderer.renderInline(prepareForEmail(parseInlineFor(markdown, options), styles), parser.options, {});
 }
 
 /** How one format writes the pieces of a Markdown document; lists and quotes are laid out by `writeBlocks`. */
@@ -156,6 +171,6 @@ export function markdownToPlainText(markdown: string): string {
 }
 
 /** Inline Markdown as plain text (see `markdownToPlainText`). */
-export function inlineMarkdownToPlainText(markdown: string): string {
-  return inlineToPlainText(parseMarkdownInline(markdown));
+export function inlineMarkdownToPlainText(markdown: string, options: InlineOptions = {}): string {
+  return inlineToPlainText(parseInlineFor(markdown, options));
 }

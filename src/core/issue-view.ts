@@ -7,11 +7,12 @@
  */
 import { liveSections } from './live-parts.ts';
 import type { Issue, Item, ItemKind, Section } from './model.ts';
+import { escapeMarkdownInline } from './markdown-escape.ts';
 import { toSafeLinkUrl } from './safe-url.ts';
 
 export interface ItemView {
   id: string;
-  /** One line, no control characters. */
+  /** Inline Markdown on one line, no control characters. */
   title: string;
   /** The serialized safe link, or null when the URL must not become a link (see safe-url.ts). */
   href: string | null;
@@ -61,8 +62,8 @@ function byPositionThenId(a: { position: string; id: string }, b: { position: st
 function viewItem(item: Item): ItemView {
   return {
     id: item.id,
-    // An untitled item still needs something to click and read.
-    title: toOneLine(item.title) || toOneLine(item.url),
+    // An untitled item still needs something to click and read: its address, taken literally.
+    title: toOneLine(item.title) || escapeMarkdownInline(toOneLine(item.url)),
     href: toSafeLinkUrl(item.url),
     summary: toOneLine(item.summary),
     site: toOneLine(item.site),

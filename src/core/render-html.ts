@@ -8,9 +8,9 @@
  * a rich editor keeps the structure. Links carry no `target`/`rel`: mail clients open links in a
  * new context themselves, and rich editors strip those attributes anyway.
  *
- * Escaping, done once here: every plain field (titles, section names, tagline, hrefs) goes through
- * `escapeHtml`, and every attribute value is double-quoted. The editor's Markdown (intro, outro,
- * summaries) is rendered by markdown-it (inline-markdown.ts), which escapes its text and attribute
+ * Escaping, done once here: every plain field (issue title, section names, tagline, hrefs) goes
+ * through `escapeHtml`, and every attribute value is double-quoted. The model's Markdown (intro, outro,
+ * item titles and summaries) is rendered by markdown-it (inline-markdown.ts), which escapes its text and attribute
  * values itself and, as configured there, emits no raw HTML and only safe links.
  */
 import type { Issue } from './model.ts';
@@ -64,7 +64,8 @@ const MARKDOWN_STYLES: TagStyles = {
 };
 
 function renderItem(item: ItemView): string {
-  const title = escapeHtml(item.title);
+  // The title is inline Markdown too (page text was escaped at capture), minus links: it is one.
+  const title = inlineMarkdownToHtml(item.title, MARKDOWN_STYLES, { links: false });
   const heading = item.href === null ? title : `<a href="${escapeHtml(item.href)}" style="${TITLE_LINK}">${title}</a>`;
   const summary = item.summary === '' ? '' : `\n<p style="${STYLE.summary}">${inlineMarkdownToHtml(item.summary, MARKDOWN_STYLES)}</p>`;
   return `<h3 style="${STYLE.item}">${heading}</h3>${summary}`;

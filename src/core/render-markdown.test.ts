@@ -3,6 +3,7 @@ import { parseHTML } from 'linkedom';
 import MarkdownIt from 'markdown-it';
 import { describe, expect, it } from 'vitest';
 import type { Issue } from './model.ts';
+import { escapeMarkdownInline } from './markdown-escape.ts';
 import { renderIssueAsHtml } from './render-html.ts';
 import { renderIssueAsMarkdown } from './render-markdown.ts';
 import { makeIssue, makeItem, makeSection } from './test-factories.ts';
@@ -37,11 +38,16 @@ describe('renderIssueAsMarkdown', () => {
   });
 
   it.each([
-    ['# hash', '### [# hash](https://example.com/article)'],
+    ['# hash', '### [\\# hash](https://example.com/article)'],
     ['a *b* _c_ snake_case `d` [e](f) <g> | ~h~ \\', '### [a \\*b\\* \\_c\\_ snake_case \\`d\\` \\[e\\](f) \\<g> \\| \\~h\\~ \\\\](https://example.com/article)'],
     ['R&D &amp; &#60;', '### [R&D \\&amp; \\&#60;](https://example.com/article)'],
-  ])('escapes the item title %j', (title, heading) => {
-    expect(renderIssueAsMarkdown(oneItemIssue({ title }))).toContain(`\n${heading}\n`);
+  ])('keeps the page title %j literal (escaped at capture)', (title, heading) => {
+    expect(renderIssueAsMarkdown(oneItemIssue({ title: escapeMarkdownInline(title) }))).toContain(`\n${heading}\n`);
+  });
+
+  it('writes an item title as the inline Markdown it is, links flattened into the title link', () => {
+    const markdown = renderIssueAsMarkdown(oneItemIssue({ title: 'Use `cargo` *now*, see [docs](https://example.com/docs)' }));
+    expect(markdown).toContain('\n### [Use `cargo` *now*, see docs](https://example.com/article)\n');
   });
 
   it.each([

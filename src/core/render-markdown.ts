@@ -7,8 +7,8 @@
  * as headings.
  *
  * Escaping, done once here: a consumer may render raw HTML (many do), so nothing may reach the
- * output that its parser would read as markup we did not write. Plain fields (titles, section
- * names, tagline) are escaped whole. The editor's Markdown (intro, outro, summaries) is parsed by
+ * output that its parser would read as markup we did not write. Plain fields (issue title, section
+ * names, tagline) are escaped whole. The model's Markdown (intro, outro, item titles and summaries) is parsed by
  * inline-markdown.ts and written back from its tokens, text escaped, so a consumer's parser sees
  * exactly the structure ours saw: raw HTML stays text, unsafe links stay text, an unclosed code
  * fence cannot swallow the items below it. Backslash escapes are lossless in CommonMark (a
@@ -17,7 +17,7 @@
  * `&` that does not look like an entity, `!` and `#` away from where they act).
  */
 import type { Issue } from './model.ts';
-import { parseMarkdownBlocks, parseMarkdownInline, writeBlocks } from './inline-markdown.ts';
+import { parseMarkdownBlocks, parseMarkdownInline, withoutLinks, writeBlocks } from './inline-markdown.ts';
 import type { BlockWriter, Token } from './inline-markdown.ts';
 import { viewIssue } from './issue-view.ts';
 import type { ItemView } from './issue-view.ts';
@@ -90,9 +90,11 @@ const markdownWriter: BlockWriter = {
   rule: '___',
 };
 
+/** The title is inline Markdown (page text was escaped at capture), written back from its tokens minus links: it is one. */
 function itemHeading(item: ItemView): string {
-  if (item.href === null) return `### ${guardHeadingEnd(escapeText(item.title))}`;
-  return `### [${escapeInline(item.title)}](${toDestination(item.href)})`;
+  const title = inlineToMarkdown(withoutLinks(parseMarkdownInline(item.title)));
+  if (item.href === null) return `### ${guardHeadingEnd(title)}`;
+  return `### [${title}](${toDestination(item.href)})`;
 }
 
 /** The issue as CommonMark; deterministic, ends with exactly one newline. Item notes never appear. */

@@ -27,11 +27,16 @@ describe('renderIssueAsText', () => {
   it('keeps hostile text literal but on one line and without control characters', () => {
     const text = renderIssueAsText(makeIssue({
       title: '<b>Title</b>\r\n# two',
-      items: [makeItem({ title: '*x*\u0000\u001b[2J\nnext', summary: '<script>alert(1)</script>\r\n- item' })],
+      items: [makeItem({ title: '\\*x\\*\u0000\u001b[2J\nnext', summary: '<script>alert(1)</script>\r\n- item' })],
     }));
     expect(text).toContain('<b>Title</b> # two\n');
     expect(text).toContain('\n*x*[2J next\nhttps://example.com/article\n\n<script>alert(1)</script> - item\n');
     expect(text).not.toMatch(/(?![\t\n])\p{Cc}/u);
+  });
+
+  it('prints an item title as the text of its inline Markdown, without link addresses', () => {
+    const text = renderIssueAsText(makeIssue({ items: [makeItem({ title: 'Use `cargo` *now*, see [docs](https://example.com/docs)' })] }));
+    expect(text).toContain('\nUse cargo now, see docs\nhttps://example.com/article\n');
   });
 
   it('ends with exactly one newline even when the issue has nothing but a title', () => {

@@ -20,7 +20,8 @@ function paragraphs(...blocks: string[]): string {
 }
 
 function renderItem(item: ItemView): string {
-  const heading = item.href === null ? item.title : `${item.title}\n${item.href}`;
+  const title = inlineMarkdownToPlainText(item.title, { links: false });
+  const heading = item.href === null ? title : `${title}\n${item.href}`;
   return paragraphs(heading, inlineMarkdownToPlainText(item.summary));
 }
 

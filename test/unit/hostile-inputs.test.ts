@@ -11,6 +11,7 @@
 import MarkdownIt from 'markdown-it';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
+import { escapeMarkdownInline } from '../../src/core/markdown-escape.ts';
 import type { Issue } from '../../src/core/model.ts';
 import { renderIssueAsHtml } from '../../src/core/render-html.ts';
 import { renderIssueAsMarkdown } from '../../src/core/render-markdown.ts';
@@ -27,7 +28,8 @@ function hostileIssue(hostile: HostileCase): Issue {
     intro: value('intro'),
     outro: value('outro'),
     sections: [makeSection({ id: 'section-1', name: value('sectionName') })],
-    items: [makeItem({ sectionId: 'section-1', title: value('itemTitle'), summary: value('summary'), url: value('url'), note: SENTINELS.note })],
+    // An item title is inline Markdown; a page's title arrives escaped (src/core/capture-fields.ts), as here.
+    items: [makeItem({ sectionId: 'section-1', title: escapeMarkdownInline(value('itemTitle')), summary: value('summary'), url: value('url'), note: SENTINELS.note })],
   });
 }
 
