@@ -42,7 +42,7 @@ export interface Item {
   note: string;
   site: string;
   authors: string[];
-  /** ISO 8601 date or date-time of the page's publication, when known. */
+  /** ISO 8601 year (`2021`), year-month (`2021-06`), date or date-time of the page's publication, when known. */
   publishedAt: string | null;
   image: string | null;
   kind: ItemKind;

@@ -37,8 +37,16 @@ const TIME = '([01][0-9]|2[0-3]):[0-5][0-9](:([0-5][0-9]|60)(\\.[0-9]{1,9})?)?';
 const ZONE = '(Z|[+-]([01][0-9]|2[0-3]):?[0-5][0-9])';
 /** An instant Roundup recorded (capture, creation, export): the zone is required. */
 const ISO_DATE_TIME = new RegExp(`^${DATE}T${TIME}${ZONE}$`);
-/** A page's publication date: often only a day, sometimes a local time without a zone. */
-const ISO_DATE_OR_DATE_TIME = new RegExp(`^${DATE}(T${TIME}${ZONE}?)?$`);
+/**
+ * A page's publication date: a year (`2021`), a month (`2021-06`: ACL Anthology's `2021/6`), a day, or a
+ * date-time, sometimes local without a zone. Whatever the extractor (src/capture/normalize-date.ts) returns.
+ */
+const PUBLISHED_DATE = new RegExp(`^[0-9]{4}(-(0[1-9]|1[0-2]))?$|^${DATE}(T${TIME}${ZONE}?)?$`);
+
+/** True for a value `publishedAt` accepts. */
+export function isPublishedDate(value: string): boolean {
+  return PUBLISHED_DATE.test(value);
+}
 
 const text = (max: number, description: string) => v.pipe(
   v.string(),
@@ -122,8 +130,8 @@ export const itemSchema = strictPlainObject({
   ),
   publishedAt: v.optional(v.nullable(v.pipe(
     v.string(),
-    v.regex(ISO_DATE_OR_DATE_TIME, (issue) => `expected an ISO 8601 date or date-time, got ${describeValue(issue.input)}`),
-    v.description("ISO 8601 date or date-time of the page's publication."),
+    v.regex(PUBLISHED_DATE, (issue) => `expected an ISO 8601 year, month, date or date-time, got ${describeValue(issue.input)}`),
+    v.description("ISO 8601 year, year-month, date or date-time of the page's publication."),
   )), null),
   image: v.optional(v.nullable(absoluteUrl("URL of the page's preview image.")), null),
   kind: v.optional(v.picklist(ITEM_KINDS), 'article'),
