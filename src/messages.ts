@@ -12,29 +12,31 @@ import type { Issue, Item, Settings } from './core/model.ts';
 import type { SearchHit } from './core/search-items.ts';
 import type { SyncStatusView } from './background/sync-status-view.ts';
 import { ITEM_KINDS } from './core/model.ts';
-import { settingsSchema } from './core/schema.ts';
+import { LIMITS, isPublishedDate, settingsSchema } from './core/schema.ts';
 
 const id = v.pipe(v.string(), v.minLength(1), v.maxLength(100));
 const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
 const tabId = v.pipe(v.number(), v.integer(), v.minValue(0));
 const nullableText = (max: number) => v.nullable(text(max));
 
-const itemPatch = v.partial(v.strictObject({
-  url: text(8192), canonicalUrl: nullableText(8192), title: text(2000), summary: text(20000), note: text(20000),
-  site: text(500), authors: v.array(text(500)), publishedAt: nullableText(40), image: nullableText(8192),
-  kind: v.picklist(ITEM_KINDS),
-}));
+// The model's own limits (schema.ts): a value the model stores is a value a message may carry, and back.
+const url = text(LIMITS.url);
+const nullableUrl = nullableText(LIMITS.url);
+const publishedAt = v.nullable(v.pipe(v.string(), v.check(isPublishedDate, 'a published date is a year, month, day or date-time (2021, 2021-06, 2021-06-24)')));
+const itemFields = {
+  url, canonicalUrl: nullableUrl, title: text(LIMITS.title), summary: text(LIMITS.summary), note: text(LIMITS.note),
+  site: text(LIMITS.site), authors: v.pipe(v.array(text(LIMITS.author)), v.maxLength(LIMITS.authors)), publishedAt,
+  image: nullableUrl, kind: v.picklist(ITEM_KINDS),
+};
+
+const itemPatch = v.partial(v.strictObject(itemFields));
 
 /** What the popup edits before (and after) the item is added. */
 const pendingEdit = v.strictObject({
-  tabId, url: text(8192), title: text(2000), summary: text(20000), note: text(20000), sectionId: v.nullable(id),
+  tabId, url, title: text(LIMITS.title), summary: text(LIMITS.summary), note: text(LIMITS.note), sectionId: v.nullable(id),
 });
 
-const captureFields = v.strictObject({
-  url: text(8192), canonicalUrl: nullableText(8192), title: text(2000), summary: text(20000), note: text(20000),
-  site: text(500), authors: v.array(text(500)), publishedAt: nullableText(40), image: nullableText(8192),
-  kind: v.picklist(ITEM_KINDS),
-});
+const captureFields = v.strictObject(itemFields);
 
 const index = v.pipe(v.number(), v.integer(), v.minValue(0));
 const sectionName = v.pipe(v.string(), v.trim(), v.minLength(1, 'a section needs a name'), v.maxLength(200));
