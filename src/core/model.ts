@@ -92,6 +92,8 @@ export interface Settings {
   summaryLength: number;
   /** How `{date}` is written: an Intl.DateTimeFormat `dateStyle`, or `iso`. */
   dateFormat: 'iso' | 'short' | 'medium' | 'long' | 'full';
+  /** Keep `utm_*` and the other tracking parameters in the links Roundup stores (core/stored-link.ts); off by default. */
+  keepTrackingParameters: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -102,4 +104,5 @@ export const DEFAULT_SETTINGS: Settings = {
   outroTemplate: '',
   summaryLength: 300,
   dateFormat: 'long',
+  keepTrackingParameters: false,
 };

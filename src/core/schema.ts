@@ -199,6 +199,8 @@ export const settingsSchema = strictPlainObject({
     v.description('Target length of a captured article summary, in characters (cut at the nearest sentence end).'),
   ), DEFAULT_SETTINGS.summaryLength),
   dateFormat: v.optional(v.picklist(['iso', 'short', 'medium', 'long', 'full']), DEFAULT_SETTINGS.dateFormat),
+  keepTrackingParameters: v.optional(v.pipe(v.boolean(), v.description('Keep utm_* and other tracking parameters in stored links.')),
+    DEFAULT_SETTINGS.keepTrackingParameters),
 });
 
 // Compile-time proof that the schemas produce the model: same keys, and every output assignable.
