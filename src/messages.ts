@@ -5,7 +5,7 @@
  * Errors cross the boundary as errors ({ ok: false }), never as `undefined`.
  */
 import * as v from 'valibot';
-import type { Capture } from './core/capture-types.ts';
+import type { CapturedItemFields } from './core/capture-fields.ts';
 import type { FeaturedHit } from './core/featured.ts';
 import type { ImportPlan } from './core/import-plan.ts';
 import type { Issue, Item, Settings } from './core/model.ts';
@@ -68,6 +68,8 @@ export const protocol = {
   /** What the popup's form needs for the active tab: the capture (or why not), pending edits, the draft's sections. */
   /** The state of the tab the popup is for: the background knows which (the clicked one, else the active one). */
   'popup/open': returns<PopupState>()(none),
+  /** The popup's state again once a busy page answered (see PopupState.lateCapture); null if it never did. */
+  'popup/late-capture': returns<PopupState | null>()(v.strictObject({ tabId, url })),
   /** What the popup shows once the form is ready: the whole draft, the other drafts, where else the page was filed. */
   'popup/details': returns<PopupDetails>()(v.strictObject({ issueId: id, url: text(8192), canonicalUrl: nullableText(8192) })),
   /** Saves what the editor typed, as they type; updates the stored item too once it was added. */
@@ -129,6 +131,17 @@ export interface Envelope<N extends MessageName = MessageName> {
 }
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
 
+/**
+ * Not a request: what the background broadcasts to every open page after a write (src/background/changes.ts),
+ * so each page re-reads what changed (src/ui/stored-changes.ts).
+ */
+export interface StoredChange {
+  roundupChange: 1;
+  what: 'issues' | 'settings';
+  /** The one issue written, when only one was; null: any issue may have changed. */
+  issueId: string | null;
+}
+
 export interface IssueSummary {
   id: string;
   number: number;
@@ -151,10 +164,17 @@ export interface DraftOutline extends IssueSummary {
 export interface PopupState {
   /** The tab the popup is for: the one whose toolbar button was clicked, else the focused window's active tab. */
   tab: { id: number; url: string };
-  /** The capture of the tab; for pages that refuse injection, built from the tab's URL and title. */
-  capture: Capture;
+  /**
+   * The tab's page as the fields of an item (core/capture-fields.ts: cleaned, cut to the model's limits,
+   * page text escaped as Markdown); for pages that refuse injection, built from the tab's URL and title.
+   */
+  fields: CapturedItemFields;
+  /** What was changed on the way that the editor should know (a canonical on another site, a cut title). */
+  captureNotes: string[];
   /** Plain words for why the page could not be read, when it could not. */
   captureProblem: string | null;
+  /** The page had not answered in time (a busy page): `popup/late-capture` brings the rest when it does. */
+  lateCapture: boolean;
   /** What the editor typed earlier for this tab, if anything. */
   pending: { title: string; summary: string; note: string; sectionId: string | null; itemId: string | null } | null;
   draft: DraftOutline;
@@ -163,7 +183,14 @@ export interface PopupState {
   /** The live item of the current draft this tab's capture was added as (pending.itemId), if any. */
   addedItem: Item | null;
   defaultSectionId: string | null;
+  /** What a context-menu add just did, when the menu opened this popup (src/background/menu-adds.ts). */
+  menuAdded: MenuAddResult | null;
 }
+
+/** The outcome of "Add page/link/selection to …" from a context menu, for the popup to show. */
+export type MenuAddResult =
+  | { ok: true; what: 'page' | 'link' | 'selection'; issueId: string; issueNumber: number; itemId: string; title: string; sectionName: string; updatedExisting: boolean }
+  | { ok: false; what: 'page' | 'link' | 'selection'; problem: string };
 
 export interface PopupDetails {
   /** The current draft, whole. */
