@@ -3,7 +3,7 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import { refreshBadge } from './badge.ts';
 import { onIssuesChanged } from './changes.ts';
-import { handleMenuClick, refreshMenus } from './menus.ts';
+import { handleMenuClick, refreshMenus, scheduleMenuRefresh } from './menus.ts';
 import { routeMessage } from './router.ts';
 import { handleStorageChanged, handleSyncAlarm, startSync } from './sync.ts';
 import { handleToolbarClick } from './toolbar-click.ts';
@@ -24,7 +24,7 @@ browser.runtime.onStartup.addListener(() => {
   void refreshBadge();
 });
 // The menus offer the current draft's sections: rebuilt when they change (refreshMenus skips when they did not).
-onIssuesChanged(() => void refreshMenus());
+onIssuesChanged(scheduleMenuRefresh);
 
 // Sync: these two wake a stopped worker (another device's change, a back-off or repair alarm); the mirror
 // reconciles everything at every start, so it is started here, on every wake-up.

@@ -74,6 +74,17 @@ export function refreshMenus(): Promise<void> {
   return building;
 }
 
+let pending: ReturnType<typeof setTimeout> | undefined;
+
+/** After a write: the menus are checked once the writes pause (typing writes on every keystroke). */
+export function scheduleMenuRefresh(): void {
+  if (pending !== undefined) clearTimeout(pending);
+  pending = setTimeout(() => {
+    pending = undefined;
+    void refreshMenus();
+  }, 400);
+}
+
 /** Runs in the page (activeTab): the visible text of the link the menu was opened on, else its title or label. */
 function findLinkLabel(href: string): string {
   for (const link of document.querySelectorAll<HTMLAnchorElement | HTMLAreaElement>('a[href], area[href]')) {
