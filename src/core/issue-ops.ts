@@ -53,6 +53,24 @@ export function publishIssue(issue: Issue, publishedAt: string, at: Hlc): Issue 
   return applyPatch(issue, { status: 'published', publishedAt }, at);
 }
 
+/** Back to a draft, to be changed and published again (with the new day); a draft stays as it is. */
+export function unpublishIssue(issue: Issue, at: Hlc): Issue {
+  return issue.status === 'draft' ? issue : applyPatch(issue, { status: 'draft', publishedAt: null }, at);
+}
+
+/** Tombstones the whole issue: sync carries the removal to other devices, and `restoreIssue` undoes it. */
+export function deleteIssue(issue: Issue, at: Hlc): Issue {
+  return issue.deleted === undefined ? tombstone(issue, at) : issue;
+}
+
+/** Undo of `deleteIssue`; like `restoreItem`, `at` must be newer than the removal. */
+export function restoreIssue(issue: Issue, at: Hlc): Issue {
+  if (issue.deleted === undefined) return issue;
+  if (at <= issue.deleted) throw new Error(`Cannot restore issue #${issue.number}: clock ${at} is not newer than its removal ${issue.deleted}`);
+  const { deleted: _deleted, ...rest } = issue;
+  return { ...rest, clocks: { ...issue.clocks, deleted: at } };
+}
+
 export function addSection(issue: Issue, { id, name, at, after }: { id: string; name: string; at: Hlc; after?: string }): Issue {
   assertNewId(issue, id);
   const siblings = liveSections(issue);
