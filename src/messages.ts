@@ -9,6 +9,7 @@ import type { CapturedItemFields } from './core/capture-fields.ts';
 import type { FeaturedHit } from './core/featured.ts';
 import type { ImportPlan } from './core/import-plan.ts';
 import type { Issue, Item, Settings } from './core/model.ts';
+import type { RemovedEntry } from './core/recently-removed.ts';
 import type { SearchHit } from './core/search-items.ts';
 import type { SyncStatusView } from './background/sync-status-view.ts';
 import { ITEM_KINDS } from './core/model.ts';
@@ -49,8 +50,12 @@ const upload = {
   chunkCount: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(256, 'the file is too large to import')),
 };
 
+const issueNumber = v.pipe(v.number(), v.integer('an issue number is a whole number'), v.minValue(1, 'an issue number is 1 or more'),
+  v.maxValue(Number.MAX_SAFE_INTEGER, 'that issue number is too large'));
 const issuePatch = v.pipe(
-  v.partial(v.strictObject({ title: text(2000), tagline: text(2000), intro: text(200_000), outro: text(200_000) })),
+  v.partial(v.strictObject({
+    title: text(LIMITS.title), tagline: text(LIMITS.tagline), intro: text(LIMITS.markdown), outro: text(LIMITS.markdown), number: issueNumber,
+  })),
   v.check((patch) => Object.keys(patch).length > 0, 'nothing to change'),
 );
 
@@ -96,6 +101,13 @@ export const protocol = {
   'issue/update': returns<Issue>()(v.strictObject({ issueId: id, patch: issuePatch })),
   /** Marks the issue published today; publishing a published issue changes nothing. */
   'issue/publish': returns<Issue>()(issueRef),
+  /** Back to a draft (a published issue reopened); a draft stays as it is. */
+  'issue/unpublish': returns<Issue>()(issueRef),
+  /** Removes the issue (a tombstone that sync carries to other devices); `issue/restore` undoes it. */
+  'issue/delete': returns<Issue>()(issueRef),
+  'issue/restore': returns<Issue>()(issueRef),
+  /** What can still be restored, newest first: removed issues, sections and items of every issue. */
+  'removed/list': returns<RemovedEntry[]>()(none),
   /** A new draft (the next number, made current) with the issue's texts, sections and items. */
   'issue/duplicate': returns<Issue>()(issueRef),
   /** Items of every issue matching a link or words: "did we already feature this?" */
