@@ -8,6 +8,7 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { Settings } from '../src/core/model.ts';
 import { errorText } from '../src/ui/error-text.ts';
 import { send } from '../src/ui/send.ts';
+import { useStoredChanges } from '../src/ui/stored-changes.ts';
 
 export function useSettings() {
   const [settings, setSettings] = useState<Settings | null>(null);
@@ -28,6 +29,17 @@ export function useSettings() {
   }, []);
 
   useEffect(() => { void reload(); }, [reload]);
+
+  // Settings changed elsewhere (another tab, an import, another device): shown at once. This page's own
+  // saves come back too, equal to what it shows, and must not start the fields over under the editor's hands.
+  useStoredChanges(() => {
+    send('settings/get', {}).then((stored) => {
+      if (JSON.stringify(stored) === JSON.stringify(latest.current)) return;
+      latest.current = stored;
+      setSettings(stored);
+      setVersion((n) => n + 1);
+    }, (caught: unknown) => setError(errorText(caught)));
+  });
 
   const save = useCallback(async (patch: Partial<Settings>) => {
     if (!latest.current) return;

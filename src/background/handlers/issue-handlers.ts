@@ -25,6 +25,7 @@ export const issueHandlers: HandlersFor<IssueMessages> = {
 
   async 'issue/set-current'({ issueId }) {
     const issue = await requireIssue(issueId);
+    if (issue.deleted !== undefined) throw new Error(`Issue #${issue.number} was removed; restore it to file into it.`);
     if (issue.status !== 'draft') throw new Error(`Issue #${issue.number} is published; pick a draft to file into.`);
     await putIssueAsCurrentDraft(await database(), issue);
     await issuesChanged();
