@@ -36,7 +36,8 @@ const STYLE = {
   page: 'width:100%;background-color:#f3f4f6;',
   gutter: 'padding:24px 12px;',
   card: 'width:100%;max-width:600px;background-color:#ffffff;border-radius:8px;',
-  content: `padding:32px 32px 16px;font-family:${FONT_STACK};font-size:16px;line-height:1.6;color:#1f2937;`,
+  // A long unbroken word (a URL in a title) wraps instead of widening the email past a phone's screen.
+  content: `padding:32px 32px 16px;font-family:${FONT_STACK};font-size:16px;line-height:1.6;color:#1f2937;overflow-wrap:anywhere;word-break:break-word;`,
   title: 'margin:0 0 8px;font-size:28px;line-height:1.25;font-weight:700;color:#111827;',
   tagline: 'margin:0 0 24px;font-size:17px;font-style:italic;color:#4b5563;',
   section: 'margin:36px 0 8px;padding:0 0 6px;border-bottom:2px solid #e5e7eb;font-size:22px;line-height:1.3;font-weight:700;color:#111827;',
