@@ -29,7 +29,7 @@ describe('describeSyncedAgo', () => {
 
 describe('describeSyncStatus', () => {
   it.each([
-    ['synced', view(), { headline: 'Synced 5 minutes ago', tone: 'ok', details: [] }],
+    ['synced', view(), { headline: 'Saved for sync 5 minutes ago', tone: 'ok', details: [] }],
     ['never synced', view({ lastSyncedAt: null }), { headline: 'Not synced yet', tone: 'busy', details: [] }],
     ['syncing', view({ state: 'syncing' }), { headline: 'Syncing\u2026', tone: 'busy', details: [] }],
     ['an error', view({ state: 'error', error: 'Too many changes.' }), { headline: 'Sync problem', tone: 'error', details: ['Too many changes.'] }],
@@ -38,7 +38,7 @@ describe('describeSyncStatus', () => {
       details: ['Kept on this device only: #3 Weekly #3, #2 Weekly #2. The browser\u2019s sync holds 100 KB; the most recently edited drafts go first.'],
     }],
     ['switched off', view({ optedOut: ['a'], localOnly: [{ issueId: 'a', number: 3, title: 'Weekly #3', reason: 'opted-out' }] }), {
-      headline: 'Synced 5 minutes ago', tone: 'ok', details: ['1 issue not synced: switched off.'],
+      headline: 'Saved for sync 5 minutes ago', tone: 'ok', details: ['1 issue not synced: switched off.'],
     }],
   ])('%s', (_name, input, expected) => {
     expect(describeSyncStatus(input, NOW)).toEqual(expected);

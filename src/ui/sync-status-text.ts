@@ -39,7 +39,9 @@ export function describeSyncStatus(view: SyncStatusView, nowMs: number): SyncSta
     return { headline: `Sync full: ${plural(noRoom.length, 'issue')} local only`, tone: 'warning', details };
   }
   if (view.lastSyncedAt === null) return { headline: 'Not synced yet', tone: 'busy', details };
-  return { headline: `Synced ${describeSyncedAgo(view.lastSyncedAt, nowMs)}`, tone: 'ok', details };
+  // What Roundup knows is that the browser's sync storage took the data; whether the browser is signed in
+  // to sync and carries it to other devices, no extension API tells.
+  return { headline: `Saved for sync ${describeSyncedAgo(view.lastSyncedAt, nowMs)}`, tone: 'ok', details };
 }
 
 /** The "sync this issue" switch: its position, and a note when the issue is not in sync. */
