@@ -3,7 +3,7 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import { refreshBadge } from './badge.ts';
 import { onIssuesChanged } from './changes.ts';
-import { handleMenuClick, refreshMenus, scheduleMenuRefresh } from './menus.ts';
+import { handleMenuClick, menuSections, refreshMenus, scheduleMenuRefresh } from './menus.ts';
 import { routeMessage } from './router.ts';
 import { handleStorageChanged, handleSyncAlarm, startSync } from './sync.ts';
 import { handleToolbarClick } from './toolbar-click.ts';
@@ -42,4 +42,4 @@ browser.contextMenus.onClicked.addListener((info, tab) => {
 });
 
 // End-to-end tests drive the menu handlers through the extension's own code (menus can't be clicked headless).
-Object.assign(globalThis, { roundup: { handleMenuClick, refreshBadge } });
+Object.assign(globalThis, { roundup: { handleMenuClick, refreshBadge, refreshMenus, menuSections } });

@@ -49,6 +49,13 @@ function menuShape(draft: Issue | undefined): string {
 }
 
 let shown: string | undefined;
+let shownSections: Array<{ id: string; name: string }> = [];
+
+/** The sections the menus offer now (for end-to-end tests, which cannot open a context menu). */
+export async function menuSections(): Promise<Array<{ id: string; name: string }>> {
+  await building;
+  return shownSections;
+}
 let building = Promise.resolve();
 
 /** (Re)builds the menus for the current draft; does nothing when its sections did not change. */
@@ -60,6 +67,7 @@ export function refreshMenus(): Promise<void> {
     shown = shape;
     await browser.contextMenus.removeAll();
     const sections = draft ? liveSections(draft) : [];
+    shownSections = sections.map(({ id, name }) => ({ id, name }));
     for (const kind of MENU_KINDS) {
       const target = draft ? `Issue #${draft.number}` : 'Roundup';
       browser.contextMenus.create({ id: menuId(kind), title: `Add ${WHAT[kind]} to ${target}`, contexts: [CONTEXTS[kind]] });
