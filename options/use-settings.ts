@@ -32,8 +32,13 @@ export function useSettings() {
 
   // Settings changed elsewhere (another tab, an import, another device): shown at once. This page's own
   // saves come back too, equal to what it shows, and must not start the fields over under the editor's hands.
+  const saving = useRef(0);
+  const edits = useRef(0);
   useStoredChanges(() => {
+    if (saving.current > 0) return; // this page's own save; a change from elsewhere is read after it
+    const editsBefore = edits.current;
     send('settings/get', {}).then((stored) => {
+      if (edits.current !== editsBefore || saving.current > 0) return; // typed meanwhile: what is typed wins here
       if (JSON.stringify(stored) === JSON.stringify(latest.current)) return;
       latest.current = stored;
       setSettings(stored);
@@ -46,12 +51,16 @@ export function useSettings() {
     const next = { ...latest.current, ...patch };
     latest.current = next;
     setSettings(next);
+    edits.current += 1;
+    saving.current += 1;
     try {
       await send('settings/put', { settings: next });
       setError(null);
       setStatus('Saved. New issues use these settings; existing issues keep theirs.');
     } catch (caught) {
       setError(`Not saved: ${errorText(caught)}`);
+    } finally {
+      saving.current -= 1;
     }
   }, []);
 
