@@ -172,7 +172,7 @@ export function usePopup(opening: Promise<PopupState>) {
     setError(null);
     try {
       const result = await send('item/add', {
-        tabId: state.tab.id, issueId: state.draft.id, sectionId: form.sectionId,
+        tabId: state.tab.id, tabUrl: state.tab.url, issueId: state.draft.id, sectionId: form.sectionId,
         fields: { ...state.fields, title: form.title, summary: form.summary, note: form.note },
       });
       setDraft(result.issue);

@@ -79,8 +79,9 @@ export const protocol = {
   'popup/details': returns<PopupDetails>()(v.strictObject({ issueId: id, url: text(8192), canonicalUrl: nullableText(8192) })),
   /** Saves what the editor typed, as they type; updates the stored item too once it was added. */
   'pending/save': returns<void>()(pendingEdit),
+  /** `tabUrl`: the tab's address, which the popup's unsaved edits are kept under (it may differ from the item's link). */
   'item/add': returns<AddResult>()(v.strictObject({
-    tabId: v.nullable(tabId), issueId: id, sectionId: id, fields: captureFields,
+    tabId: v.nullable(tabId), tabUrl: v.optional(url), issueId: id, sectionId: id, fields: captureFields,
   })),
   'item/update': returns<Issue>()(v.strictObject({ issueId: id, itemId: id, patch: itemPatch })),
   'item/remove': returns<Issue>()(itemRef),

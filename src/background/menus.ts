@@ -154,7 +154,7 @@ async function addFromMenu(kind: MenuKind, chosenSection: string | null, info: M
     const section = await sectionFor(draft, chosenSection, fields.site);
     // A page or selection is remembered for the tab, so the popup edits the item it became; a link is not the tab's page.
     const tabId = kind === 'link' || tab?.id === undefined ? null : tab.id;
-    const result = await handlers['item/add']({ tabId, issueId: draft.id, sectionId: section.id, fields });
+    const result = await handlers['item/add']({ tabId, tabUrl: tab?.url, issueId: draft.id, sectionId: section.id, fields });
     return {
       ok: true, what: kind, issueId: draft.id, issueNumber: draft.number, itemId: result.itemId, title: fields.title,
       sectionName: result.sectionName, updatedExisting: result.updatedExisting,

@@ -81,7 +81,7 @@ export const popupHandlers: HandlersFor<'popup/open' | 'popup/late-capture' | 'p
     }
   },
 
-  async 'item/add'({ tabId, issueId, sectionId, fields }) {
+  async 'item/add'({ tabId, tabUrl, issueId, sectionId, fields }) {
     let itemId = '';
     let updatedExisting = false;
     const issue = await edit(issueId, (current, at) => {
@@ -101,8 +101,9 @@ export const popupHandlers: HandlersFor<'popup/open' | 'popup/late-capture' | 'p
     const site = fields.site || ANY_SITE;
     await Promise.all([putLastSectionId(db, site, sectionId), putLastSectionId(db, ANY_SITE, sectionId)]);
     if (tabId !== null) {
+      // Kept under the tab's address, which the popup's later edits name (`pending/save`), so they reach the item.
       await putPendingDraft(db, {
-        key: pendingKeyForTab(tabId), url: fields.url, title: fields.title, summary: fields.summary, note: fields.note,
+        key: pendingKeyForTab(tabId), url: tabUrl ?? fields.url, title: fields.title, summary: fields.summary, note: fields.note,
         sectionId, itemId, issueId, updatedAt: new Date().toISOString(),
       });
     }
