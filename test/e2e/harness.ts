@@ -65,9 +65,11 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
   const dist = options.dist ?? DIST;
   const hostRules = options.hosts ? [`--host-resolver-rules=${options.hosts.names.map((name) => `MAP ${name} 127.0.0.1:${options.hosts!.port}`).join(', ')}`] : [];
   const profileDir = mkdtempSync(join(tmpdir(), 'roundup-e2e-'));
+  const downloadsPath = mkdtempSync(join(tmpdir(), 'roundup-e2e-downloads-'));
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM,
     headless: true,
+    downloadsPath,
     args: [
       ...QUIET_FLAGS,
       `--disable-extensions-except=${dist}`,
@@ -118,6 +120,8 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
       await popupClient?.close().catch(() => undefined);
       const port = readFileSync(join(profileDir, 'DevToolsActivePort'), 'utf8').split('\n')[0];
       popupClient = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
+      // That client sent downloads to a folder of its own; back to this context's, where its download events look.
+      await cdp.send('Browser.setDownloadBehavior', { behavior: 'allowAndName', downloadPath: downloadsPath, eventsEnabled: true });
       const popup = popupClient.contexts().flatMap((ctx) => ctx.pages()).find((page) => page.url().startsWith(popupUrl));
       if (!popup) throw new Error('the popup opened but no CDP client can reach it');
       return popup;
@@ -154,6 +158,7 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
       await popupClient?.close().catch(() => undefined);
       await context.close();
       rmSync(profileDir, { recursive: true, force: true });
+      rmSync(downloadsPath, { recursive: true, force: true });
     },
   };
   return extension;
