@@ -20,6 +20,7 @@ export function GrowingTextarea({ value, onValue, singleLine = false, class: cla
     const element = box.current;
     if (!element || sizesItself) return;
     element.style.height = 'auto';
+    // Up to the CSS max-height; past it the box scrolls.
     element.style.height = `${element.scrollHeight + element.offsetHeight - element.clientHeight}px`;
   }, [value]);
   return (

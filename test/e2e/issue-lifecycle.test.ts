@@ -82,6 +82,17 @@ describe('managing issues in the editor', () => {
     expect(await stored(207)).toMatchObject({ status: 'draft', publishedAt: null });
   });
 
+  it('keeps the preview and its export buttons in view at 1,024 px wide', async () => {
+    await page.setViewportSize({ width: 1024, height: 768 });
+    for (const name of ['Copy for email', 'Download Markdown (.md)']) {
+      const box = await page.getByRole('button', { name }).boundingBox();
+      expect(box && box.y + box.height <= 768 && box.x + box.width <= 1024, name).toBe(true);
+    }
+    const frame = await page.locator('iframe.preview-frame').boundingBox();
+    expect(frame && frame.y < 400 && frame.width >= 300).toBe(true);
+    await page.setViewportSize({ width: 1280, height: 900 });
+  });
+
   it('has no serious or critical accessibility violations with Recently removed open', async () => {
     expect(await seriousAxeViolations(page)).toEqual([]);
   });

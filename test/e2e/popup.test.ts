@@ -236,6 +236,23 @@ describe('the popup', () => {
     expect(commands.find((command) => command.name === '_execute_action')?.shortcut).toBe('Alt+Shift+U');
   });
 
+  it('shows a long title whole in a growing box, and puts "featured" notices below the form, where they push nothing', async () => {
+    const { popup, tab } = await openPopupOn(`${pages.origin}/arxiv-abs`);
+    const title = popup.getByRole('textbox', { name: 'Title' });
+    expect(await title.evaluate((element) => element.tagName)).toBe('TEXTAREA');
+    await title.fill('A title long enough to need three lines in the popup, so that its end is not all the editor can see of it');
+    const box = await title.evaluate((element) => ({ scroll: element.scrollHeight, client: element.clientHeight, scrollLeft: element.scrollLeft }));
+    expect(box.scroll).toBeLessThanOrEqual(box.client + 1);
+    expect(box.scrollLeft).toBe(0);
+    const order = await popup.locator('form.capture > *').evaluateAll((nodes) => nodes.map((node) => node.className || node.tagName));
+    expect(order.indexOf('row add-row')).toBeLessThan(Math.max(order.indexOf('notice featured'), order.length));
+    const wraps = await popup.getByRole('button', { name: 'Add section' }).evaluate((element) => element.getBoundingClientRect().height);
+    const oneLine = await popup.getByRole('button', { name: 'New issue' }).evaluate((element) => element.getBoundingClientRect().height);
+    expect(wraps).toBeLessThanOrEqual(oneLine + 1);
+    await popup.close();
+    await tab.close();
+  });
+
   it('has no serious or critical accessibility violations (axe-core)', async () => {
     const { popup, tab } = await openPopupOn(`${pages.origin}/demo-article`);
     expect(await seriousAxeViolations(popup)).toEqual([]);
