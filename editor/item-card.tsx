@@ -8,6 +8,7 @@ import { inlineMarkdownToPlainText } from '../src/core/inline-markdown.ts';
 import type { ItemPatch } from '../src/core/issue-ops.ts';
 import type { MoveDirection } from '../src/core/item-move-target.ts';
 import type { Item } from '../src/core/model.ts';
+import { shownTitle } from '../src/ui/shown-title.ts';
 import { ItemFields } from './item-fields.tsx';
 import type { ItemDrag } from './use-item-drag.ts';
 
@@ -31,10 +32,6 @@ interface Props {
   onRemove: () => void;
 }
 
-/** A title as readers see it: the text of its inline Markdown (page text was escaped at capture). */
-export function shownTitle(item: Item): string {
-  return inlineMarkdownToPlainText(item.title, { links: false }) || item.url;
-}
 
 export function ItemCard({ item, sectionId, drag, dropBefore, onSave, onMove, onRemove }: Props) {
   const [open, setOpen] = useState(false);

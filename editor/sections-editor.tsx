@@ -10,7 +10,7 @@ import type { Issue } from '../src/core/model.ts';
 import { AddSectionForm } from '../src/ui/add-section-form.tsx';
 import { send } from '../src/ui/send.ts';
 import { useNotice } from '../src/ui/use-notice.ts';
-import { shownTitle } from './item-card.tsx';
+import { shownTitle } from '../src/ui/shown-title.ts';
 import { SectionBlock, type SectionActions } from './section-block.tsx';
 import type { EditorState } from './use-editor.ts';
 import { useItemDrag } from './use-item-drag.ts';

@@ -1,10 +1,10 @@
 import { useState } from 'preact/hooks';
-import { inlineMarkdownToPlainText } from '../src/core/inline-markdown.ts';
 import { liveItems, liveSections } from '../src/core/live-parts.ts';
 import type { Issue, Item } from '../src/core/model.ts';
 import { LIMITS } from '../src/core/schema.ts';
 import { AddSectionForm } from '../src/ui/add-section-form.tsx';
 import { send } from '../src/ui/send.ts';
+import { shownTitle } from '../src/ui/shown-title.ts';
 import { useNotice } from '../src/ui/use-notice.ts';
 import type { usePopup } from './use-popup.ts';
 
@@ -13,10 +13,6 @@ interface Props {
   draft: Issue;
 }
 
-/** A title as readers see it: the text of its Markdown. */
-export function shownTitle(item: Item): string {
-  return inlineMarkdownToPlainText(item.title, { links: false }) || item.url;
-}
 
 /** The current draft, compact, by section: each item editable and removable (with undo, where it was). */
 export function DraftItems({ popup, draft }: Props) {
