@@ -1,10 +1,10 @@
 import type { Form, usePopup } from './use-popup.ts';
 import type { MenuAddResult, PopupState } from '../src/messages.ts';
 import { liveSections } from '../src/core/live-parts.ts';
-import { inlineMarkdownToPlainText } from '../src/core/inline-markdown.ts';
-import { LIMITS } from '../src/core/schema.ts';
+import { LIMITS } from '../src/core/limits.ts';
 import { extensionApi } from '../src/ui/extension-api.ts';
 import { GrowingTextarea } from '../src/ui/growing-textarea.tsx';
+import { titleText } from '../src/ui/title-text.ts';
 
 interface Props {
   popup: ReturnType<typeof usePopup>;
@@ -72,7 +72,7 @@ function MenuAddedNotice({ result, onUndo }: { result: MenuAddResult; onUndo: (t
   if (!result.ok) return <p class="error" role="alert">Could not add the {result.what}: {result.problem}</p>;
   return (
     <p class="notice added" role="status">
-      {result.updatedExisting ? 'Updated' : 'Added'} {result.what} “{inlineMarkdownToPlainText(result.title, { links: false })}”
+      {result.updatedExisting ? 'Updated' : 'Added'} {result.what} “{titleText(result.title)}”
       {result.updatedExisting ? ' in ' : ' to '}{result.sectionName} · Issue #{result.issueNumber}
       {!result.updatedExisting && <button type="button" class="link" onClick={() => onUndo(result)}>Undo</button>}
     </p>

@@ -1,10 +1,10 @@
 import { useState } from 'preact/hooks';
 import { liveItems, liveSections } from '../src/core/live-parts.ts';
 import type { Issue, Item } from '../src/core/model.ts';
-import { LIMITS } from '../src/core/schema.ts';
+import { LIMITS } from '../src/core/limits.ts';
 import { AddSectionForm } from '../src/ui/add-section-form.tsx';
 import { send } from '../src/ui/send.ts';
-import { shownTitle } from '../src/ui/shown-title.ts';
+import { titleText } from '../src/ui/title-text.ts';
 import { useNotice } from '../src/ui/use-notice.ts';
 import type { usePopup } from './use-popup.ts';
 
@@ -76,7 +76,7 @@ function DraftSection({ name, items, removed, onUndo, onSave, onRemove }: Sectio
           {rows.map((item) => (item === removed
             ? (
               <li key={item.id} class="removed" role="status">
-                Removed “{shownTitle(item)}”. <button type="button" class="link" onClick={() => onUndo(item)}>Undo</button>
+                Removed “{titleText(item.title, item.url)}”. <button type="button" class="link" onClick={() => onUndo(item)}>Undo</button>
               </li>
             )
             : <DraftItem key={item.id} item={item} onSave={(patch) => onSave(item.id, patch)} onRemove={() => onRemove(item)} />))}
@@ -96,7 +96,7 @@ function DraftItem({ item, onSave, onRemove }: ItemProps) {
   const [editing, setEditing] = useState(false);
   const [title, setTitle] = useState(item.title);
   const [summary, setSummary] = useState(item.summary);
-  const shown = shownTitle(item);
+  const shown = titleText(item.title, item.url);
 
   if (!editing) {
     return (

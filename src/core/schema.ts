@@ -11,26 +11,8 @@ import type { Issue, Item, Section, Settings } from './model.ts';
 import { isPositionKey } from './position.ts';
 import { describeValue, formatValidationIssue } from './validation-message.ts';
 
-export const LIMITS = {
-  id: 100,
-  title: 2_000,
-  summary: 20_000,
-  note: 20_000,
-  url: 8_192,
-  site: 2_000,
-  author: 1_000,
-  authors: 5_000,
-  sectionName: 1_000,
-  tagline: 2_000,
-  markdown: 200_000,
-  position: 1_000,
-  clocks: 200,
-  sections: 1_000,
-  items: 20_000,
-  newsletterName: 1_000,
-  defaultSections: 200,
-  summaryLength: 20_000,
-} as const;
+export { LIMITS } from './limits.ts';
+import { LIMITS } from './limits.ts';
 
 const DATE = '[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])';
 const TIME = '([01][0-9]|2[0-3]):[0-5][0-9](:([0-5][0-9]|60)(\\.[0-9]{1,9})?)?';
