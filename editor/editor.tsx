@@ -1,6 +1,7 @@
 /** The editor page: the issues at the left, the open issue in the middle, its preview and exports at the right. */
 import { useEffect } from 'preact/hooks';
 import { liveItems } from '../src/core/live-parts.ts';
+import type { Issue } from '../src/core/model.ts';
 import type { IssueSummary } from '../src/messages.ts';
 import { ImportPanel } from '../src/ui/import-panel.tsx';
 import { send } from '../src/ui/send.ts';
@@ -8,6 +9,7 @@ import { IssueHead } from './issue-head.tsx';
 import { IssueList } from './issue-list.tsx';
 import { MarkdownField } from './markdown-field.tsx';
 import { PreviewPane } from './preview-pane.tsx';
+import { RecentlyRemoved } from './recently-removed.tsx';
 import { SearchBox } from './search-box.tsx';
 import { SectionsEditor } from './sections-editor.tsx';
 import { useEditor } from './use-editor.ts';
@@ -54,6 +56,7 @@ export function Editor() {
             if (first) editor.open(first.id);
           }} />
         </details>
+        <RecentlyRemoved editor={editor} />
         <a class="settings-link" href="../options/index.html">Settings and backup</a>
       </aside>
       <main class="issue-pane">
@@ -64,7 +67,8 @@ export function Editor() {
             <p>Start the first one, or import a backup or an issue file.</p>
           </div>
         )}
-        {issue && settings && (
+        {issue?.deleted !== undefined && issue && <RemovedIssue editor={editor} issue={issue} />}
+        {issue && issue.deleted === undefined && settings && (
           <div key={issue.id}>
             <IssueHead editor={editor} issue={issue} settings={settings} />
             <h2 class="visually-hidden">Sections</h2>
@@ -74,8 +78,23 @@ export function Editor() {
           </div>
         )}
       </main>
-      {issue && <PreviewPane key={issue.id} issue={issue} />}
+      {issue && issue.deleted === undefined && <PreviewPane key={issue.id} issue={issue} />}
       <p class="visually-hidden" aria-live="polite">{announcement}</p>
+    </div>
+  );
+}
+
+/** The open issue was removed (here or elsewhere): said where the issue was, with its undo. */
+function RemovedIssue({ editor, issue }: { editor: ReturnType<typeof useEditor>; issue: Issue }) {
+  async function restore() {
+    const restored = await editor.change(() => send('issue/restore', { issueId: issue.id }), `Restored issue #${issue.number}.`);
+    if (restored) await editor.reloadList();
+  }
+  return (
+    <div class="empty removed-issue" role="status">
+      <h1>Issue #{issue.number} was removed</h1>
+      <p>“{issue.title}” and its {liveItems(issue).length} items can be restored for 30 days, here or from “Recently removed”.</p>
+      <button type="button" class="primary" onClick={() => void restore()}>Undo: restore issue #{issue.number}</button>
     </div>
   );
 }

@@ -29,15 +29,19 @@ export function downloadIssue(issue: Issue, format: ExportFormat): string {
 
 /**
  * Rich editors and mail tools paste the HTML; plain-text fields get the text layout. Both go on the
- * clipboard in one write, so the paste target picks.
+ * clipboard in one write, so the paste target picks. The issue may still be on its way from storage:
+ * the clipboard takes promised contents, so the write starts within the click's user activation.
  */
-export async function copyForEmail(issue: Issue): Promise<void> {
+export async function copyForEmail(issue: Promise<Issue>): Promise<void> {
+  const blob = (render: (issue: Issue) => string, type: string) => issue.then((read) => new Blob([render(read)], { type }));
   await navigator.clipboard.write([new ClipboardItem({
-    'text/html': new Blob([renderIssueAsHtml(issue, { forPasting: true })], { type: 'text/html' }),
-    'text/plain': new Blob([renderIssueAsText(issue)], { type: 'text/plain' }),
+    'text/html': blob((read) => renderIssueAsHtml(read, { forPasting: true }), 'text/html'),
+    'text/plain': blob(renderIssueAsText, 'text/plain'),
   })]);
 }
 
-export async function copyMarkdown(issue: Issue): Promise<void> {
-  await navigator.clipboard.writeText(renderIssueAsMarkdown(issue));
+export async function copyMarkdown(issue: Promise<Issue>): Promise<void> {
+  await navigator.clipboard.write([new ClipboardItem({
+    'text/plain': issue.then((read) => new Blob([renderIssueAsMarkdown(read)], { type: 'text/plain' })),
+  })]);
 }

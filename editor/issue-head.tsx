@@ -17,11 +17,32 @@ interface Props {
 export function IssueHead({ editor, issue, settings }: Props) {
   const [confirming, setConfirming] = useState(false);
   const [justPublished, setJustPublished] = useState(false);
-  const save = (patch: { title?: string; tagline?: string; intro?: string; outro?: string }) =>
+  const save = (patch: { title?: string; tagline?: string; intro?: string; outro?: string; number?: number }) =>
     void editor.change(() => send('issue/update', { issueId: issue.id, patch }));
-  const fromPattern = formatIssueTitle(settings.titlePattern,
-    { name: settings.newsletterName, number: issue.number, date: issue.publishedAt ?? issue.createdAt }, settings.dateFormat);
+  const titleFor = (number: number) => formatIssueTitle(settings.titlePattern,
+    { name: settings.newsletterName, number, date: issue.publishedAt ?? issue.createdAt }, settings.dateFormat);
+  const fromPattern = titleFor(issue.number);
   const published = issue.status === 'published' && issue.publishedAt !== null;
+  const sameNumber = editor.issues?.find((other) => other.id !== issue.id && other.number === issue.number);
+
+  /** A new number; a title made from the pattern follows it (`Issue #206`), a title of the editor's own does not. */
+  function renumber(text: string) {
+    const number = Number(text.trim());
+    save(issue.title === fromPattern ? { number, title: titleFor(number) } : { number });
+  }
+
+  async function reopen() {
+    const done = await editor.change(() => send('issue/unpublish', { issueId: issue.id }), `Issue #${issue.number} is a draft again.`);
+    if (done) {
+      setJustPublished(false);
+      await editor.reloadList();
+    }
+  }
+
+  async function remove() {
+    const done = await editor.change(() => send('issue/delete', { issueId: issue.id }), `Removed issue #${issue.number}.`);
+    if (done) await editor.reloadList();
+  }
 
   async function publish() {
     setConfirming(false);
@@ -52,7 +73,9 @@ export function IssueHead({ editor, issue, settings }: Props) {
         <div class="toolbar">
           <SyncStatus issueId={issue.id} />
           {!published && <button type="button" class="primary" aria-expanded={confirming} onClick={() => setConfirming(true)}>Publish…</button>}
+          {published && <button type="button" onClick={() => void reopen()}>Reopen as draft</button>}
           <button type="button" onClick={() => void startIssue(() => send('issue/duplicate', { issueId: issue.id }))}>Duplicate as new draft</button>
+          <button type="button" class="quiet" onClick={() => void remove()}>Delete issue</button>
         </div>
       </div>
       {confirming && !published && (
@@ -71,7 +94,13 @@ export function IssueHead({ editor, issue, settings }: Props) {
         </p>
       )}
       <div class="title-field">
-        <SavedField id="issue-title" label="Title" value={issue.title} onSave={(title) => save({ title })} class="title-input" />
+        <div class="number-and-title">
+          <SavedField id="issue-number" label="Number" value={String(issue.number)} saveOn="change" class="number-input"
+            validate={(text) => (/^\s*[1-9]\d{0,14}\s*$/.test(text) ? null : 'Enter a whole number, 1 or more')}
+            hint={sameNumber ? `Issue #${issue.number} exists too (${sameNumber.status}).` : undefined}
+            onSave={renumber} />
+          <SavedField id="issue-title" label="Title" value={issue.title} onSave={(title) => save({ title })} class="title-input" />
+        </div>
         {issue.title !== fromPattern && (
           <button type="button" class="link" onClick={() => save({ title: fromPattern })}>Use the pattern: “{fromPattern}”</button>
         )}

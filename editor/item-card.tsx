@@ -4,9 +4,11 @@
  * Alt+Left/Right to the previous or next section. The grip drags it.
  */
 import { useState } from 'preact/hooks';
+import { inlineMarkdownToPlainText } from '../src/core/inline-markdown.ts';
 import type { ItemPatch } from '../src/core/issue-ops.ts';
 import type { MoveDirection } from '../src/core/item-move-target.ts';
 import type { Item } from '../src/core/model.ts';
+import { shownTitle } from '../src/ui/shown-title.ts';
 import { ItemFields } from './item-fields.tsx';
 import type { ItemDrag } from './use-item-drag.ts';
 
@@ -30,9 +32,10 @@ interface Props {
   onRemove: () => void;
 }
 
+
 export function ItemCard({ item, sectionId, drag, dropBefore, onSave, onMove, onRemove }: Props) {
   const [open, setOpen] = useState(false);
-  const title = item.title || item.url;
+  const title = shownTitle(item);
 
   function onKeyDown(event: KeyboardEvent) {
     const direction = MOVE_KEYS[event.key];
@@ -50,7 +53,7 @@ export function ItemCard({ item, sectionId, drag, dropBefore, onSave, onMove, on
         <div class="item-main">
           <p class="item-title">{title}</p>
           <p class="item-meta">{[item.site, item.kind === 'article' ? '' : item.kind, item.authors.join(', ')].filter(Boolean).join(' · ')}</p>
-          {!open && item.summary && <p class="item-summary">{item.summary}</p>}
+          {!open && item.summary && <p class="item-summary">{inlineMarkdownToPlainText(item.summary)}</p>}
           {!open && item.note && <p class="item-note"><span class="note-label">Private note</span> {item.note}</p>}
         </div>
         <div class="item-actions">

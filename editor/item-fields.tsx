@@ -1,9 +1,9 @@
 /** Every field of an item, each saved as it is typed (links and dates once complete and valid). */
 import { ITEM_KINDS, type Item } from '../src/core/model.ts';
+import { LIMITS, isPublishedDate } from '../src/core/schema.ts';
 import type { ItemPatch } from '../src/core/issue-ops.ts';
 import { SavedField } from '../src/ui/saved-field.tsx';
 
-const DATE = /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/;
 
 function checkUrl(optional: boolean) {
   return (value: string) => {
@@ -18,7 +18,9 @@ export function ItemFields({ item, onSave }: { item: Item; onSave: (patch: ItemP
   const id = (field: string) => `item-${item.id}-${field}`;
   return (
     <div class="item-fields">
-      <SavedField id={id('title')} label="Title" value={item.title} onSave={(title) => onSave({ title })} />
+      <SavedField id={id('title')} label="Title" value={item.title} onSave={(title) => onSave({ title })}
+        validate={(title) => (title.length > LIMITS.title ? `At most ${LIMITS.title.toLocaleString('en')} characters` : null)}
+        hint="Markdown: *emphasis*, `code`" />
       <SavedField id={id('summary')} label="Summary" value={item.summary} onSave={(summary) => onSave({ summary })} multiline rows={4}
         hint="Markdown: *emphasis*, `code`, [links](https://…)" />
       <SavedField id={id('note')} label="Private note" value={item.note} onSave={(note) => onSave({ note })} multiline rows={2}
@@ -30,7 +32,7 @@ export function ItemFields({ item, onSave }: { item: Item; onSave: (patch: ItemP
         <SavedField id={id('authors')} label="Authors" value={item.authors.join('\n')} multiline rows={2} saveOn="change"
           hint="One per line." onSave={(text) => onSave({ authors: text.split('\n').map((name) => name.trim()).filter(Boolean) })} />
         <SavedField id={id('published')} label="Published" value={item.publishedAt ?? ''} saveOn="change" placeholder="YYYY-MM-DD"
-          validate={(value) => (value.trim() === '' || DATE.test(value.trim()) ? null : 'Enter a date like 2021-06-24')}
+          validate={(value) => (value.trim() === '' || isPublishedDate(value.trim()) ? null : 'Enter a date like 2021-06-24, 2021-06 or 2021')}
           onSave={(value) => onSave({ publishedAt: orNull(value) })} />
         <div class="field">
           <label for={id('kind')}>Kind</label>

@@ -3,11 +3,16 @@
  * gives the document an opaque origin and no scripts, forms or navigation of this page, so nothing
  * a captured page put in a title or summary can run here (it is escaped anyway; this is the second
  * wall). Re-rendered after a short pause in typing rather than on every keystroke.
+ *
+ * Every export reads the issue from storage at the click and renders that: what is stored at that moment,
+ * whatever this tab last showed (an item the popup filed a moment ago is in the file).
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { Issue } from '../src/core/model.ts';
 import { renderIssueAsHtml } from '../src/core/render-html.ts';
 import { errorText } from '../src/ui/error-text.ts';
+import { send } from '../src/ui/send.ts';
+import { useNotice } from '../src/ui/use-notice.ts';
 import { copyForEmail, copyMarkdown, downloadIssue, type ExportFormat } from './export-issue.ts';
 
 const TYPING_PAUSE_MS = 250;
@@ -21,20 +26,30 @@ const DOWNLOADS: Array<[ExportFormat, string, string]> = [
 
 export function PreviewPane({ issue }: { issue: Issue }) {
   const [html, setHtml] = useState(() => renderIssueAsHtml(issue));
-  // Shown, not only announced: a failed copy (no focus, a refused permission) must be seen.
-  const [status, setStatus] = useState('');
+  // Shown, not only announced: a failed copy (no focus, a refused permission) must be seen; then it leaves.
+  const [status, setStatus] = useNotice<string>();
 
   useEffect(() => {
     const timer = setTimeout(() => setHtml(renderIssueAsHtml(issue)), TYPING_PAUSE_MS);
     return () => clearTimeout(timer);
   }, [issue]);
 
-  async function copy(what: string, write: (issue: Issue) => Promise<void>) {
+  const stored = () => send('issue/get', { issueId: issue.id });
+
+  async function copy(what: string, write: (issue: Promise<Issue>) => Promise<void>) {
     try {
-      await write(issue);
+      await write(stored());
       setStatus(`Copied ${what} of issue #${issue.number}.`);
     } catch (caught) {
       setStatus(`Could not copy: ${errorText(caught)}`);
+    }
+  }
+
+  async function download(format: ExportFormat) {
+    try {
+      setStatus(`Downloaded ${downloadIssue(await stored(), format)}.`);
+    } catch (caught) {
+      setStatus(`Could not download: ${errorText(caught)}`);
     }
   }
 
@@ -49,11 +64,10 @@ export function PreviewPane({ issue }: { issue: Issue }) {
         <div class="toolbar" role="group" aria-label="Download">
           <span class="toolbar-label" aria-hidden="true">Download</span>
           {DOWNLOADS.map(([format, label, title]) => (
-            <button type="button" key={format} aria-label={title} title={title}
-              onClick={() => setStatus(`Downloaded ${downloadIssue(issue, format)}.`)}>{label}</button>
+            <button type="button" key={format} aria-label={title} title={title} onClick={() => void download(format)}>{label}</button>
           ))}
         </div>
-        <p class="preview-status" role="status">{status}</p>
+        <p class="preview-status" role="status">{status ?? ''}</p>
       </header>
       <iframe class="preview-frame" title={`Preview of issue #${issue.number} as email HTML`} sandbox="" srcDoc={html} />
     </section>

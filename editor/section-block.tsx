@@ -1,4 +1,5 @@
 /** One section: its name (renamed as typed), its place among the sections, and its items. */
+import { Fragment, type ComponentChild } from 'preact';
 import { liveItems } from '../src/core/live-parts.ts';
 import type { ItemPatch } from '../src/core/issue-ops.ts';
 import type { MoveDirection } from '../src/core/item-move-target.ts';
@@ -23,9 +24,11 @@ interface Props {
   sectionCount: number;
   drag: ItemDrag;
   actions: SectionActions;
+  /** An item just removed from this section: its notice (with Undo) stands where it was. */
+  removedItem: { position: string; notice: ComponentChild } | null;
 }
 
-export function SectionBlock({ issue, section, index, sectionCount, drag, actions }: Props) {
+export function SectionBlock({ issue, section, index, sectionCount, drag, actions, removedItem }: Props) {
   const items = liveItems(issue, section.id);
   const others = items.filter((item) => item.id !== drag.dragged);
   const dropIndex = drag.place?.sectionId === section.id ? drag.place.index : null;
@@ -44,12 +47,17 @@ export function SectionBlock({ issue, section, index, sectionCount, drag, action
         </div>
       </div>
       <ul class={`items${dropIndex === others.length ? ' drop-end' : ''}`}>
-        {items.map((item) => (
-          <ItemCard key={item.id} item={item} sectionId={section.id} drag={drag}
+        {items.map((item, itemIndex) => (
+          <Fragment key={item.id}>
+          {removedItem && item.position > removedItem.position && (items[itemIndex - 1]?.position ?? '') <= removedItem.position
+            && <li class="removed-slot">{removedItem.notice}</li>}
+          <ItemCard item={item} sectionId={section.id} drag={drag}
             dropBefore={dropIndex !== null && others[dropIndex]?.id === item.id}
             onSave={(patch) => actions.saveItem(item, patch)} onMove={(direction) => actions.moveItem(item, direction)}
             onRemove={() => actions.removeItem(item)} />
+          </Fragment>
         ))}
+        {removedItem && (items.at(-1)?.position ?? '') <= removedItem.position && <li class="removed-slot">{removedItem.notice}</li>}
       </ul>
       {items.length === 0 && <p class="hint empty-section">No items yet: drag one here, or move one with Alt+Arrow keys.</p>}
     </section>

@@ -2,24 +2,31 @@
  * The issue's sections and items: rename, reorder, add and remove sections; edit, move and remove
  * items. Removals can be undone from the notice they leave. Moves are said aloud (aria-live).
  */
-import { useRef, useState } from 'preact/hooks';
+import { Fragment } from 'preact';
+import { useRef } from 'preact/hooks';
 import { liveSections } from '../src/core/live-parts.ts';
 import { describeItemPlace, itemMoveTarget, type ItemPlace } from '../src/core/item-move-target.ts';
 import type { Issue } from '../src/core/model.ts';
 import { AddSectionForm } from '../src/ui/add-section-form.tsx';
 import { send } from '../src/ui/send.ts';
+import { useNotice } from '../src/ui/use-notice.ts';
+import { shownTitle } from '../src/ui/shown-title.ts';
 import { SectionBlock, type SectionActions } from './section-block.tsx';
 import type { EditorState } from './use-editor.ts';
 import { useItemDrag } from './use-item-drag.ts';
 
-interface Removed {
+export interface Removed {
   kind: 'item' | 'section';
   id: string;
+  /** Where the notice stands: the section the item was in, or the section itself. */
+  sectionId: string;
+  position: string;
   text: string;
 }
 
 export function SectionsEditor({ editor, issue }: { editor: EditorState; issue: Issue }) {
-  const [removed, setRemoved] = useState<Removed | null>(null);
+  // Shown where the removed part was, until the next action or a few seconds; "Recently removed" keeps it after.
+  const [removed, setRemoved] = useNotice<Removed>();
   const issueId = issue.id;
   // Keyboard moves run one after another, each from where the previous one left the item: a second
   // Alt+Arrow pressed before the first answer arrives must not start from the old order.
@@ -45,7 +52,8 @@ export function SectionsEditor({ editor, issue }: { editor: EditorState; issue: 
     moveSection: (section, index) => void editor.change(() => send('section/move', { issueId, sectionId: section.id, index }),
       `Moved section ${section.name} to position ${index + 1}.`),
     removeSection: (section) => void editor.change(() => send('section/remove', { issueId, sectionId: section.id }))
-      .then((next) => next && setRemoved({ kind: 'section', id: section.id, text: `Removed section “${section.name}” and its items.` })),
+      .then((next) => next && setRemoved({ kind: 'section', id: section.id, sectionId: section.id, position: section.position,
+        text: `Removed section “${section.name}” and its items.` })),
     saveItem: (item, patch) => void editor.change(() => send('item/update', { issueId, itemId: item.id, patch })),
     moveItem: (item, direction) => {
       moves.current = moves.current.then(async () => {
@@ -55,30 +63,39 @@ export function SectionsEditor({ editor, issue }: { editor: EditorState; issue: 
       });
     },
     removeItem: (item) => void editor.change(() => send('item/remove', { issueId, itemId: item.id }))
-      .then((next) => next && setRemoved({ kind: 'item', id: item.id, text: `Removed “${item.title}”.` })),
+      .then((next) => next && setRemoved({ kind: 'item', id: item.id, sectionId: item.sectionId, position: item.position,
+        text: `Removed “${shownTitle(item)}”.` })),
   };
 
   async function undo(what: Removed) {
+    setRemoved(null);
     const restored = await editor.change(() => (what.kind === 'item'
       ? send('item/restore', { issueId, itemId: what.id })
       : send('section/restore', { issueId, sectionId: what.id })), 'Restored.');
-    if (restored) setRemoved(null);
+    if (!restored) setRemoved(what);
   }
 
   const sections = liveSections(issue);
+  const notice = (what: Removed) => (
+    <p role="status" class="notice removed-notice" key={`removed-${what.id}`}>
+      {what.text} <button type="button" class="link" onClick={() => void undo(what)}>Undo</button>
+    </p>
+  );
+  // A removed section's notice stands where the section was: before the first section that came after it.
+  const sectionNoticeBefore = removed?.kind === 'section' ? sections.find((section) => section.position > removed.position)?.id ?? null : undefined;
   return (
     <div class="sections">
       <p id="move-hint" class="hint">
         To move an item, focus it and press Alt+↑ or Alt+↓; Alt+← and Alt+→ move it to the previous or next section. Or drag it by its grip.
       </p>
-      {removed && (
-        <p role="status" class="notice">
-          {removed.text} <button type="button" class="link" onClick={() => void undo(removed)}>Undo</button>
-        </p>
-      )}
       {sections.map((section, index) => (
-        <SectionBlock key={section.id} issue={issue} section={section} index={index} sectionCount={sections.length} drag={drag} actions={actions} />
+        <Fragment key={section.id}>
+          {removed && sectionNoticeBefore === section.id && notice(removed)}
+          <SectionBlock issue={issue} section={section} index={index} sectionCount={sections.length} drag={drag} actions={actions}
+            removedItem={removed?.kind === 'item' && removed.sectionId === section.id ? { ...removed, notice: notice(removed) } : null} />
+        </Fragment>
       ))}
+      {removed && sectionNoticeBefore === null && notice(removed)}
       <AddSectionForm class="row add-section" placeholder="New section name" onAdd={async (name) =>
         (await editor.change(async () => (await send('section/add', { issueId, name })).issue, `Added section ${name.trim()}.`)) !== null} />
     </div>

@@ -3,12 +3,15 @@
  * answered. Every change is sent at once; answers can overtake one another, so only the answer to
  * the newest request is shown (it already contains the earlier changes, which the background applies
  * in order). The open issue lives in the address (`#issue=<id>`, optionally `&item=<id>`).
+ * Writes made elsewhere (the popup, another tab, another device) are broadcast by the background, and the
+ * page reads the list, the open issue and the settings again at once: it never shows or exports a stale issue.
  */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { Issue, Settings } from '../src/core/model.ts';
 import type { IssueSummary } from '../src/messages.ts';
 import { errorText } from '../src/ui/error-text.ts';
 import { send } from '../src/ui/send.ts';
+import { useStoredChanges } from '../src/ui/stored-changes.ts';
 
 export interface Route {
   issueId: string | null;
@@ -31,6 +34,8 @@ export function useEditor() {
   const [error, setError] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState('');
   const [focusItemId, setFocusItemId] = useState<string | null>(null);
+  /** Counts stored changes, for "Recently removed" to read its list again. */
+  const [removedVersion, setRemovedVersion] = useState(0);
   const sent = useRef(0);
   const shown = useRef(0);
 
@@ -77,13 +82,16 @@ export function useEditor() {
     else location.hash = href;
   }, [load, fail]);
 
-  /** What the popup (or another tab) changed while this tab was in the background. */
+  /** What the popup (or another tab, or another device) changed: the list, the open issue, the settings. */
   const refresh = useCallback(async () => {
     const [list, loadedSettings] = await Promise.all([reloadList(), send('settings/get', {})]);
     setSettings(loadedSettings);
     const issueId = readRoute().issueId ?? list[0]?.id;
     if (issueId) await change(() => send('issue/get', { issueId }));
+    setRemovedVersion((version) => version + 1);
   }, [reloadList, change]);
+
+  useStoredChanges(() => { refresh().catch(fail); });
 
   useEffect(() => {
     load().catch(fail);
@@ -97,7 +105,7 @@ export function useEditor() {
     };
   }, [load, refresh, fail]);
 
-  return { issues, issue, settings, error, setError, fail, announcement, announce, change, open, reloadList, focusItemId, setFocusItemId };
+  return { issues, issue, settings, error, setError, fail, announcement, announce, change, open, reloadList, focusItemId, setFocusItemId, removedVersion };
 }
 
 export type EditorState = ReturnType<typeof useEditor>;

@@ -51,6 +51,14 @@ export function SettingsForm({ settings, save }: Props) {
         <SavedField id="summary-length" label="Summary length (characters)" value={String(settings.summaryLength)} validate={checkSummaryLength}
           hint="Longer article summaries are cut at a sentence end. Paper abstracts are kept whole."
           onSave={(value) => void save({ summaryLength: Number(value) })} />
+        <div class="checkbox">
+          <input id="keep-tracking" type="checkbox" checked={settings.keepTrackingParameters} aria-describedby="keep-tracking-hint"
+            onChange={(event) => void save({ keepTrackingParameters: event.currentTarget.checked })} />
+          <label for="keep-tracking">Keep tracking parameters in links</label>
+        </div>
+        <p id="keep-tracking-hint" class="hint">
+          Off: links are stored and published without utm_… , fbclid, gclid, mc_cid and the like; every other part of the address stays.
+        </p>
       </section>
     </>
   );

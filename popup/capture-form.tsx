@@ -1,7 +1,10 @@
 import type { Form, usePopup } from './use-popup.ts';
-import type { PopupState } from '../src/messages.ts';
+import type { MenuAddResult, PopupState } from '../src/messages.ts';
 import { liveSections } from '../src/core/live-parts.ts';
+import { LIMITS } from '../src/core/limits.ts';
 import { extensionApi } from '../src/ui/extension-api.ts';
+import { GrowingTextarea } from '../src/ui/growing-textarea.tsx';
+import { titleText } from '../src/ui/title-text.ts';
 
 interface Props {
   popup: ReturnType<typeof usePopup>;
@@ -10,7 +13,7 @@ interface Props {
 }
 
 export function CaptureForm({ popup, state, form }: Props) {
-  const { capture, captureProblem, draft, existingItem } = state;
+  const { fields, captureProblem, captureNotes, draft, existingItem, menuAdded } = state;
   // The whole draft, once it arrived, knows sections added since the popup opened.
   const sections = popup.draft ? liveSections(popup.draft) : draft.sections;
   const existingSection = sections.find((section) => section.id === existingItem?.sectionId);
@@ -24,26 +27,25 @@ export function CaptureForm({ popup, state, form }: Props) {
     }
   }
 
-  if (capture.url === '') return <HiddenTab problem={captureProblem} onGranted={() => void popup.reload()} />;
+  if (fields.url === '') return <HiddenTab problem={captureProblem} onGranted={() => void popup.reload()} />;
 
   return (
     <form class="capture" onSubmit={(event) => { event.preventDefault(); void popup.add(); }}>
+      {menuAdded && menuAdded.what === 'link' && <MenuAddedNotice result={menuAdded} onUndo={(target) => void popup.undoAdd(target)} />}
+      {menuAdded?.ok === false && menuAdded.what !== 'link' && <MenuAddedNotice result={menuAdded} onUndo={() => undefined} />}
       {captureProblem && <p class="notice" role="status">{captureProblem}</p>}
+      {captureNotes.map((note) => <p class="notice" role="status" key={note}>{note}</p>)}
       {existingSection && !added && (
         <p class="notice" role="status">Already in Issue #{draft.number} · {existingSection.name}: adding updates it.</p>
       )}
-      {featured.map((hit) => (
-        <p class="notice" role="status" key={hit.itemId}>
-          {hit.issueStatus === 'published' ? 'Featured in' : 'Also in draft'} Issue #{hit.issueNumber}, {hit.sectionName}
-        </p>
-      ))}
       <label for="title">Title</label>
-      <input id="title" type="text" value={form.title} onInput={(event) => popup.edit({ title: event.currentTarget.value })}
+      <GrowingTextarea id="title" singleLine value={form.title} maxLength={LIMITS.title} onValue={(title) => popup.edit({ title })}
         onKeyDown={onTitleKeyDown} autoFocus />
       <label for="summary">Summary</label>
-      <textarea id="summary" rows={5} value={form.summary} onInput={(event) => popup.edit({ summary: event.currentTarget.value })} />
-      <p class="source"><span class="site">{capture.site}</span> <span class="url">{capture.url}</span></p>
-      <div class="row">
+      <textarea id="summary" rows={5} value={form.summary} maxLength={LIMITS.summary}
+        onInput={(event) => popup.edit({ summary: event.currentTarget.value })} />
+      <p class="source" title={fields.url}><span class="site">{fields.site}</span> <span class="url">{fields.url}</span></p>
+      <div class="row add-row">
         <label for="section">Section</label>
         <select id="section" value={form.sectionId ?? ''} onChange={(event) => popup.edit({ sectionId: event.currentTarget.value })}>
           {sections.map((section) => <option value={section.id} key={section.id}>{section.name}</option>)}
@@ -56,7 +58,24 @@ export function CaptureForm({ popup, state, form }: Props) {
           {!added.updatedExisting && <button type="button" class="link" onClick={() => void popup.undoAdd()}>Undo</button>}
         </p>
       )}
+      {/* Below the form: "featured" arrives a moment after the form and must not push it down. */}
+      {featured.map((hit) => (
+        <p class="notice featured" role="status" key={`${hit.issueId}/${hit.itemId}`}>
+          {hit.issueStatus === 'published' ? 'Featured in' : 'Also in draft'} Issue #{hit.issueNumber}, {hit.sectionName}
+        </p>
+      ))}
     </form>
+  );
+}
+
+function MenuAddedNotice({ result, onUndo }: { result: MenuAddResult; onUndo: (target: { issueId: string; itemId: string }) => void }) {
+  if (!result.ok) return <p class="error" role="alert">Could not add the {result.what}: {result.problem}</p>;
+  return (
+    <p class="notice added" role="status">
+      {result.updatedExisting ? 'Updated' : 'Added'} {result.what} “{titleText(result.title)}”
+      {result.updatedExisting ? ' in ' : ' to '}{result.sectionName} · Issue #{result.issueNumber}
+      {!result.updatedExisting && <button type="button" class="link" onClick={() => onUndo(result)}>Undo</button>}
+    </p>
   );
 }
 

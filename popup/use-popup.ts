@@ -1,12 +1,15 @@
 /**
  * The popup's state: what the background knows about the active tab, and the form the editor is typing
  * into. Every keystroke is sent to the background at once (no debounce): the popup can close at any
- * moment, and a message that has left the page is not lost with it.
+ * moment, and a message that has left the page is not lost with it. Writes made elsewhere (the editor
+ * tab, another device) are broadcast by the background; the popup then reads the draft again.
  */
 import { useCallback, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Issue } from '../src/core/model.ts';
 import type { AddResult, PopupDetails, PopupState } from '../src/messages.ts';
+import { errorText } from '../src/ui/error-text.ts';
 import { send } from '../src/ui/send.ts';
+import { useStoredChanges } from '../src/ui/stored-changes.ts';
 import { openPopupForActiveTab } from './open-popup.ts';
 
 export interface Form {
@@ -25,7 +28,7 @@ export interface Added {
 }
 
 function initialForm(state: PopupState): Form {
-  const base = state.existingItem ?? { title: state.capture.title, summary: state.capture.summary, note: '' };
+  const base = state.existingItem ?? { title: state.fields.title, summary: state.fields.summary, note: '' };
   const pending = state.pending;
   return {
     title: pending?.title ?? base.title,
@@ -35,12 +38,14 @@ function initialForm(state: PopupState): Form {
   };
 }
 
-/** "Added to …" again when the popup reopens on a page it already added. */
+/** "Added to …" again when the popup reopens on a page it already added (by the form or a menu). */
 function addedEarlier(state: PopupState): Added | null {
   const item = state.addedItem;
   const section = state.draft.sections.find((candidate) => candidate.id === item?.sectionId);
   if (!item || !section) return null;
-  return { issueId: state.draft.id, issueNumber: state.draft.number, itemId: item.id, sectionName: section.name, updatedExisting: false };
+  const menu = state.menuAdded;
+  const updatedExisting = menu?.ok === true && menu.itemId === item.id && menu.updatedExisting;
+  return { issueId: state.draft.id, issueNumber: state.draft.number, itemId: item.id, sectionName: section.name, updatedExisting };
 }
 
 function addedNow(result: AddResult): Added {
@@ -52,42 +57,84 @@ export function usePopup(opening: Promise<PopupState>) {
   /** Arrives after the form: the whole draft, the draft list, "featured in". */
   const [details, setDetails] = useState<PopupDetails | null>(null);
   /** The whole draft: from the details, then from every edit's answer. */
-  const [draft, setDraft] = useState<Issue | null>(null);
+  const [draft, setDraftState] = useState<Issue | null>(null);
   const [form, setForm] = useState<Form | null>(null);
   const [added, setAdded] = useState<Added | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  /** Counts the times the popup was (re)loaded, so late details of an earlier load are dropped. */
+  /** Counts the times the popup was (re)loaded, so late answers for an earlier load are dropped. */
   const loads = useRef(0);
+  /** Orders every answer that carries the draft: only one newer than the draft shown replaces it. */
+  const asked = useRef(0);
+  const shownAnswer = useRef(0);
+  /** What the form showed when the page was read, to tell typed fields from untouched ones. */
+  const shownForm = useRef<Form | null>(null);
+  const formRef = useRef<Form | null>(null);
+  formRef.current = form;
 
-  const fail = useCallback((caught: unknown) => setError(caught instanceof Error ? caught.message : String(caught)), []);
+  const fail = useCallback((caught: unknown) => setError(errorText(caught)), []);
 
-  const loadDetails = useCallback(async ({ draft: outline, capture }: PopupState) => {
+  /** Shows a draft that came with an answer to request number `request`, unless a newer one is shown. */
+  const showDraft = useCallback((next: Issue, request: number) => {
+    if (request < shownAnswer.current) return;
+    shownAnswer.current = request;
+    setDraftState(next);
+  }, []);
+
+  /** For answers to edits: they carry the draft as the edit left it. */
+  const setDraft = useCallback((next: Issue) => showDraft(next, ++asked.current), [showDraft]);
+
+  const loadDetails = useCallback(async ({ draft: outline, fields }: PopupState) => {
     const load = loads.current;
-    const next = await send('popup/details', { issueId: outline.id, url: capture.url, canonicalUrl: capture.canonicalUrl });
+    const request = ++asked.current;
+    const next = await send('popup/details', { issueId: outline.id, url: fields.url, canonicalUrl: fields.canonicalUrl });
     if (load !== loads.current) return;
     setDetails(next);
-    // An add or edit answered meanwhile carries a newer draft than these details read.
-    setDraft((current) => (current?.id === next.draft.id ? current : next.draft));
-  }, []);
+    showDraft(next.draft, request);
+  }, [showDraft]);
+
+  /** A busy page answered late: its fields fill what the editor has not typed into. */
+  const awaitLateCapture = useCallback(async (shown: PopupState) => {
+    const load = loads.current;
+    const late = await send('popup/late-capture', { tabId: shown.tab.id, url: shown.tab.url });
+    if (late === null || load !== loads.current) return;
+    const before = shownForm.current;
+    const current = formRef.current;
+    const fresh = initialForm(late);
+    if (before && current) {
+      const untouched = (field: 'title' | 'summary' | 'note') => current[field] === before[field];
+      const merged: Form = {
+        title: untouched('title') ? fresh.title : current.title,
+        summary: untouched('summary') ? fresh.summary : current.summary,
+        note: untouched('note') ? fresh.note : current.note,
+        sectionId: current.sectionId,
+      };
+      shownForm.current = fresh;
+      setForm(merged);
+    }
+    setState({ ...late, menuAdded: shown.menuAdded });
+    loadDetails(late).catch(fail);
+  }, [fail, loadDetails]);
 
   const show = useCallback(async (next: Promise<PopupState>) => {
     const shown = await next;
     loads.current += 1;
     setState(shown);
     setDetails(null);
-    setDraft(null);
-    setForm(initialForm(shown));
+    const initial = initialForm(shown);
+    shownForm.current = initial;
+    setForm(initial);
     setAdded(addedEarlier(shown));
     requestAnimationFrame(() => {
       // The benchmark (bench/popup.ts) reads this: the capture is shown and "Add to issue" can be pressed.
-      performance.mark('roundup:ready');
+      performance.mark('roundup:ready', { detail: { lateCapture: shown.lateCapture } });
       loadDetails(shown).catch(fail);
+      if (shown.lateCapture) awaitLateCapture(shown).catch(fail);
       // Best effort: keep Roundup's data when the browser runs short of disk space.
       void navigator.storage?.persist?.().catch(() => undefined);
     });
-  }, [loadDetails, fail]);
+  }, [loadDetails, awaitLateCapture, fail]);
 
   const reload = useCallback(() => show(openPopupForActiveTab()), [show]);
 
@@ -95,6 +142,22 @@ export function usePopup(opening: Promise<PopupState>) {
   useLayoutEffect(() => {
     show(opening).catch(fail);
   }, [opening, show, fail]);
+
+  // The editor tab (or another device) changed something. A change of this draft alone (the popup's own
+  // typing among them) rereads the draft; any other change, the details too (other drafts, "featured in").
+  useStoredChanges((changes) => {
+    if (!state) return;
+    const issueId = state.draft.id;
+    if (!changes.every((change) => change.what === 'issues' && change.issueId === issueId)) {
+      loadDetails(state).catch(fail);
+      return;
+    }
+    const request = ++asked.current;
+    send('issue/get', { issueId }).then((next) => {
+      if (next.deleted !== undefined || next.status !== 'draft') void reload(); // deleted or published elsewhere
+      else showDraft(next, request);
+    }, fail);
+  });
 
   const edit = useCallback((patch: Partial<Form>) => {
     if (!form || !state) return;
@@ -108,10 +171,9 @@ export function usePopup(opening: Promise<PopupState>) {
     setBusy(true);
     setError(null);
     try {
-      const { url, canonicalUrl, site, authors, publishedAt, image, kind } = state.capture;
       const result = await send('item/add', {
-        tabId: state.tab.id, issueId: state.draft.id, sectionId: form.sectionId,
-        fields: { url, canonicalUrl, title: form.title, summary: form.summary, note: form.note, site, authors, publishedAt, image, kind },
+        tabId: state.tab.id, tabUrl: state.tab.url, issueId: state.draft.id, sectionId: form.sectionId,
+        fields: { ...state.fields, title: form.title, summary: form.summary, note: form.note },
       });
       setDraft(result.issue);
       setAdded(addedNow(result));
@@ -120,18 +182,18 @@ export function usePopup(opening: Promise<PopupState>) {
     } finally {
       setBusy(false);
     }
-  }, [state, form, busy, fail]);
+  }, [state, form, busy, fail, setDraft]);
 
-  const undoAdd = useCallback(async () => {
-    if (!added) return;
+  const undoAdd = useCallback(async (target: { issueId: string; itemId: string } | null = added) => {
+    if (!target) return;
     try {
-      setDraft(await send('item/remove', { issueId: added.issueId, itemId: added.itemId }));
+      setDraft(await send('item/remove', { issueId: target.issueId, itemId: target.itemId }));
       setAdded(null);
       await reload();
     } catch (caught) {
       fail(caught);
     }
-  }, [added, fail, reload]);
+  }, [added, fail, reload, setDraft]);
 
   return { state, details, draft, form, added, error, busy, edit, add, undoAdd, setDraft, reload, fail, setError };
 }

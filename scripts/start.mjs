@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 // `npm start [-- --firefox]`: builds the extension, serves a demo article on loopback, and opens a browser
-// with the extension loaded and the article open. With no display, says how to load dist/ by hand.
+// with the extension loaded and the article open. With no display (or no browser), it keeps serving the
+// article until Ctrl+C and says how to load dist/ by hand. What it decides is in start-plan.mjs.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { describeBrowserExit, manualInstructions, planStart } from './start-plan.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const firefox = process.argv.includes('--firefox');
@@ -22,37 +24,41 @@ const server = createServer((_request, response) => {
 await new Promise((done) => server.listen(Number(process.env.PORT ?? 0), '127.0.0.1', done));
 const demoUrl = `http://127.0.0.1:${server.address().port}/articles/tinyml-tour`;
 
-const hasDisplay = process.platform !== 'linux' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
 const candidates = firefox
   ? [process.env.FIREFOX_PATH, '/usr/bin/firefox-esr', '/usr/bin/firefox']
   : [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser',
      '/Applications/Chromium.app/Contents/MacOS/Chromium'];
-const executable = candidates.find((path) => path && existsSync(path));
+const plan = planStart({
+  platform: process.platform, env: process.env, uid: process.getuid?.(), firefox,
+  executable: candidates.find((path) => path && existsSync(path)), dist, demoUrl,
+  profile: firefox ? '' : mkdtempSync(join(tmpdir(), 'roundup-profile-')), webExt: join(root, 'node_modules/.bin/web-ext'),
+});
 
-if (!hasDisplay || !executable) {
-  console.log(`
-Built ${dist}
-${!executable ? `No ${firefox ? 'Firefox' : 'Chromium'} found (set ${firefox ? 'FIREFOX_PATH' : 'CHROMIUM_PATH'}).` : 'No display found, so no browser was opened.'}
-Load the extension by hand:
-${firefox
-    ? '  Firefox 140+: open about:debugging#/runtime/this-firefox, "Load Temporary Add-on…", pick dist-firefox/manifest.json\n' +
-      '  (it stays until Firefox quits; `npx web-ext run --source-dir dist-firefox` does the same from a shell)'
-    : '  Chromium/Chrome: open chrome://extensions, switch on "Developer mode", "Load unpacked", pick the dist/ folder'}
-Demo article (served while this runs; Ctrl+C to stop): ${demoUrl}
-`);
-  if (!process.stdout.isTTY || process.env.CI) server.close();
-} else if (firefox) {
-  // web-ext installs the build as a temporary add-on in a fresh profile (Firefox keeps no unsigned
-  // add-on across restarts) and reloads it when dist-firefox/ changes.
-  console.log(`Opening ${executable} with Roundup loaded and ${demoUrl}`);
-  const child = spawn(join(root, 'node_modules/.bin/web-ext'), ['run', '--source-dir', dist, '--firefox', executable,
-    '--start-url', demoUrl, '--no-config-discovery'], { cwd: root, stdio: 'inherit' });
-  child.on('exit', () => server.close());
+function stop(code) {
+  server.close();
+  process.exit(code);
+}
+process.on('SIGINT', () => stop(0));
+process.on('SIGTERM', () => stop(0));
+
+if (plan.kind === 'manual') {
+  console.log(`\n${manualInstructions({ reason: plan.reason, firefox, dist, demoUrl })}\n`);
 } else {
-  const profile = mkdtempSync(join(tmpdir(), 'roundup-profile-'));
-  const args = [`--user-data-dir=${profile}`, `--disable-extensions-except=${dist}`, `--load-extension=${dist}`,
-    '--no-first-run', '--no-default-browser-check', demoUrl];
-  console.log(`Opening ${executable} with Roundup loaded and ${demoUrl}`);
-  const child = spawn(executable, args, { stdio: 'ignore' });
-  child.on('exit', () => server.close());
+  console.log(`Opening ${plan.command} with Roundup loaded and ${demoUrl}`);
+  // The browser's output is kept, not shown: Chromium writes routine warnings. It is shown if the browser fails.
+  const child = spawn(plan.command, plan.args, { cwd: root, stdio: ['ignore', firefox ? 'inherit' : 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (chunk) => {
+    if (firefox) process.stderr.write(chunk);
+    stderr = (stderr + chunk).slice(-20_000);
+  });
+  child.on('error', (error) => {
+    console.error(`Could not start ${plan.name} (${plan.command}): ${error.message}`);
+    stop(1);
+  });
+  child.on('exit', (code, signal) => {
+    if (code === 0) stop(0);
+    console.error(describeBrowserExit({ name: plan.name, code, signal, stderr }));
+    console.error(`\nThe demo article is still served at ${demoUrl} until you press Ctrl+C; dist/ can be loaded by hand.`);
+  });
 }

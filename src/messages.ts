@@ -5,36 +5,39 @@
  * Errors cross the boundary as errors ({ ok: false }), never as `undefined`.
  */
 import * as v from 'valibot';
-import type { Capture } from './core/capture-types.ts';
+import type { CapturedItemFields } from './core/capture-fields.ts';
 import type { FeaturedHit } from './core/featured.ts';
 import type { ImportPlan } from './core/import-plan.ts';
 import type { Issue, Item, Settings } from './core/model.ts';
+import type { RemovedEntry } from './core/recently-removed.ts';
 import type { SearchHit } from './core/search-items.ts';
 import type { SyncStatusView } from './sync/status-view.ts';
 import { ITEM_KINDS } from './core/model.ts';
-import { settingsSchema } from './core/schema.ts';
+import { LIMITS, isPublishedDate, settingsSchema } from './core/schema.ts';
 
 const id = v.pipe(v.string(), v.minLength(1), v.maxLength(100));
 const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
 const tabId = v.pipe(v.number(), v.integer(), v.minValue(0));
 const nullableText = (max: number) => v.nullable(text(max));
 
-const itemPatch = v.partial(v.strictObject({
-  url: text(8192), canonicalUrl: nullableText(8192), title: text(2000), summary: text(20000), note: text(20000),
-  site: text(500), authors: v.array(text(500)), publishedAt: nullableText(40), image: nullableText(8192),
-  kind: v.picklist(ITEM_KINDS),
-}));
+// The model's own limits (schema.ts): a value the model stores is a value a message may carry, and back.
+const url = text(LIMITS.url);
+const nullableUrl = nullableText(LIMITS.url);
+const publishedAt = v.nullable(v.pipe(v.string(), v.check(isPublishedDate, 'a published date is a year, month, day or date-time (2021, 2021-06, 2021-06-24)')));
+const itemFields = {
+  url, canonicalUrl: nullableUrl, title: text(LIMITS.title), summary: text(LIMITS.summary), note: text(LIMITS.note),
+  site: text(LIMITS.site), authors: v.pipe(v.array(text(LIMITS.author)), v.maxLength(LIMITS.authors)), publishedAt,
+  image: nullableUrl, kind: v.picklist(ITEM_KINDS),
+};
+
+const itemPatch = v.partial(v.strictObject(itemFields));
 
 /** What the popup edits before (and after) the item is added. */
 const pendingEdit = v.strictObject({
-  tabId, url: text(8192), title: text(2000), summary: text(20000), note: text(20000), sectionId: v.nullable(id),
+  tabId, url, title: text(LIMITS.title), summary: text(LIMITS.summary), note: text(LIMITS.note), sectionId: v.nullable(id),
 });
 
-const captureFields = v.strictObject({
-  url: text(8192), canonicalUrl: nullableText(8192), title: text(2000), summary: text(20000), note: text(20000),
-  site: text(500), authors: v.array(text(500)), publishedAt: nullableText(40), image: nullableText(8192),
-  kind: v.picklist(ITEM_KINDS),
-});
+const captureFields = v.strictObject(itemFields);
 
 const index = v.pipe(v.number(), v.integer(), v.minValue(0));
 const sectionName = v.pipe(v.string(), v.trim(), v.minLength(1, 'a section needs a name'), v.maxLength(200));
@@ -47,8 +50,12 @@ const upload = {
   chunkCount: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(256, 'the file is too large to import')),
 };
 
+const issueNumber = v.pipe(v.number(), v.integer('an issue number is a whole number'), v.minValue(1, 'an issue number is 1 or more'),
+  v.maxValue(Number.MAX_SAFE_INTEGER, 'that issue number is too large'));
 const issuePatch = v.pipe(
-  v.partial(v.strictObject({ title: text(2000), tagline: text(2000), intro: text(200_000), outro: text(200_000) })),
+  v.partial(v.strictObject({
+    title: text(LIMITS.title), tagline: text(LIMITS.tagline), intro: text(LIMITS.markdown), outro: text(LIMITS.markdown), number: issueNumber,
+  })),
   v.check((patch) => Object.keys(patch).length > 0, 'nothing to change'),
 );
 
@@ -66,12 +73,15 @@ export const protocol = {
   /** What the popup's form needs for the active tab: the capture (or why not), pending edits, the draft's sections. */
   /** The state of the tab the popup is for: the background knows which (the clicked one, else the active one). */
   'popup/open': returns<PopupState>()(none),
+  /** The popup's state again once a busy page answered (see PopupState.lateCapture); null if it never did. */
+  'popup/late-capture': returns<PopupState | null>()(v.strictObject({ tabId, url })),
   /** What the popup shows once the form is ready: the whole draft, the other drafts, where else the page was filed. */
   'popup/details': returns<PopupDetails>()(v.strictObject({ issueId: id, url: text(8192), canonicalUrl: nullableText(8192) })),
   /** Saves what the editor typed, as they type; updates the stored item too once it was added. */
   'pending/save': returns<void>()(pendingEdit),
+  /** `tabUrl`: the tab's address, which the popup's unsaved edits are kept under (it may differ from the item's link). */
   'item/add': returns<AddResult>()(v.strictObject({
-    tabId: v.nullable(tabId), issueId: id, sectionId: id, fields: captureFields,
+    tabId: v.nullable(tabId), tabUrl: v.optional(url), issueId: id, sectionId: id, fields: captureFields,
   })),
   'item/update': returns<Issue>()(v.strictObject({ issueId: id, itemId: id, patch: itemPatch })),
   'item/remove': returns<Issue>()(itemRef),
@@ -92,6 +102,13 @@ export const protocol = {
   'issue/update': returns<Issue>()(v.strictObject({ issueId: id, patch: issuePatch })),
   /** Marks the issue published today; publishing a published issue changes nothing. */
   'issue/publish': returns<Issue>()(issueRef),
+  /** Back to a draft (a published issue reopened); a draft stays as it is. */
+  'issue/unpublish': returns<Issue>()(issueRef),
+  /** Removes the issue (a tombstone that sync carries to other devices); `issue/restore` undoes it. */
+  'issue/delete': returns<Issue>()(issueRef),
+  'issue/restore': returns<Issue>()(issueRef),
+  /** What can still be restored, newest first: removed issues, sections and items of every issue. */
+  'removed/list': returns<RemovedEntry[]>()(none),
   /** A new draft (the next number, made current) with the issue's texts, sections and items. */
   'issue/duplicate': returns<Issue>()(issueRef),
   /** Items of every issue matching a link or words: "did we already feature this?" */
@@ -127,6 +144,17 @@ export interface Envelope<N extends MessageName = MessageName> {
 }
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
 
+/**
+ * Not a request: what the background broadcasts to every open page after a write (src/background/changes.ts),
+ * so each page re-reads what changed (src/ui/stored-changes.ts).
+ */
+export interface StoredChange {
+  roundupChange: 1;
+  what: 'issues' | 'settings';
+  /** The one issue written, when only one was; null: any issue may have changed. */
+  issueId: string | null;
+}
+
 export interface IssueSummary {
   id: string;
   number: number;
@@ -149,10 +177,17 @@ export interface DraftOutline extends IssueSummary {
 export interface PopupState {
   /** The tab the popup is for: the one whose toolbar button was clicked, else the focused window's active tab. */
   tab: { id: number; url: string };
-  /** The capture of the tab; for pages that refuse injection, built from the tab's URL and title. */
-  capture: Capture;
+  /**
+   * The tab's page as the fields of an item (core/capture-fields.ts: cleaned, cut to the model's limits,
+   * page text escaped as Markdown); for pages that refuse injection, built from the tab's URL and title.
+   */
+  fields: CapturedItemFields;
+  /** What was changed on the way that the editor should know (a canonical on another site, a cut title). */
+  captureNotes: string[];
   /** Plain words for why the page could not be read, when it could not. */
   captureProblem: string | null;
+  /** The page had not answered in time (a busy page): `popup/late-capture` brings the rest when it does. */
+  lateCapture: boolean;
   /** What the editor typed earlier for this tab, if anything. */
   pending: { title: string; summary: string; note: string; sectionId: string | null; itemId: string | null } | null;
   draft: DraftOutline;
@@ -161,7 +196,14 @@ export interface PopupState {
   /** The live item of the current draft this tab's capture was added as (pending.itemId), if any. */
   addedItem: Item | null;
   defaultSectionId: string | null;
+  /** What a context-menu add just did, when the menu opened this popup (src/background/menu-adds.ts). */
+  menuAdded: MenuAddResult | null;
 }
+
+/** The outcome of "Add page/link/selection to …" from a context menu, for the popup to show. */
+export type MenuAddResult =
+  | { ok: true; what: 'page' | 'link' | 'selection'; issueId: string; issueNumber: number; itemId: string; title: string; sectionName: string; updatedExisting: boolean }
+  | { ok: false; what: 'page' | 'link' | 'selection'; problem: string };
 
 export interface PopupDetails {
   /** The current draft, whole. */

@@ -1,7 +1,11 @@
 /**
- * One place that hears "stored issues changed": every background write calls `issuesChanged()`, and what
- * follows a write (the toolbar badge, the sync mirror) listens here instead of being called from each handler.
+ * One place that hears "stored data changed": every background write calls `issuesChanged()` (or
+ * `settingsChanged()`), and what follows a write listens here instead of being called from each handler:
+ * the toolbar badge, the sync mirror, the context menus, and every open Roundup page, which is told with a
+ * broadcast (STORED_CHANGE) and re-reads what changed, so an editor tab never shows or exports a stale issue.
  */
+import browser from 'webextension-polyfill';
+import type { StoredChange } from '../messages.ts';
 import { refreshBadge } from './badge.ts';
 
 type Listener = () => void;
@@ -12,7 +16,19 @@ export function onIssuesChanged(listener: Listener): () => void {
   return () => listeners.delete(listener);
 }
 
-export async function issuesChanged(): Promise<void> {
+/** Tells every open extension page; a page that is not open is not an error ("Receiving end does not exist"). */
+export function announce(change: Omit<StoredChange, 'roundupChange'>): void {
+  const message: StoredChange = { roundupChange: 1, ...change };
+  browser.runtime.sendMessage(message).catch(() => undefined);
+}
+
+/** After a write of issues; `issueId` names the one issue written, when only one was. */
+export async function issuesChanged(issueId?: string): Promise<void> {
   for (const listener of listeners) listener();
+  announce({ what: 'issues', issueId: issueId ?? null });
   await refreshBadge();
+}
+
+export function settingsChanged(): void {
+  announce({ what: 'settings', issueId: null });
 }

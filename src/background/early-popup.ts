@@ -62,6 +62,7 @@ export function takeEarlyPopup(now = Date.now()): TakenEarly | undefined {
   const current = taken.state && !writtenSince(taken.state.stamp) ? taken.state.built : undefined;
   return {
     tab: taken.tab, capture: taken.capture,
-    state: current?.then((state) => state.captureProblem === null ? state : undefined, () => undefined),
+    // A page that could not be read is tried again when the popup asks; a busy one is still being read.
+    state: current?.then((state) => (state.captureProblem === null || state.lateCapture ? state : undefined), () => undefined),
   };
 }

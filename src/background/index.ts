@@ -2,7 +2,7 @@
 // synchronously, and hands off to a module that does the work.
 import browser, { type Runtime } from 'webextension-polyfill';
 import { refreshBadge } from './badge.ts';
-import { createMenus, handleMenuClick } from './menus.ts';
+import { handleMenuClick, menuSections, refreshMenus, scheduleMenuRefresh } from './menus.ts';
 import { routeMessage } from './router.ts';
 import { handleStorageChanged, handleSyncAlarm, startSync } from '../sync/index.ts';
 import { issuesChanged, onIssuesChanged } from './changes.ts';
@@ -17,10 +17,15 @@ browser.action.onClicked.addListener((tab) => {
 });
 
 browser.runtime.onInstalled.addListener(() => {
-  void createMenus();
+  void refreshMenus();
   void refreshBadge();
 });
-browser.runtime.onStartup.addListener(() => void refreshBadge());
+browser.runtime.onStartup.addListener(() => {
+  void refreshMenus();
+  void refreshBadge();
+});
+// The menus offer the current draft's sections: rebuilt when they change (refreshMenus skips when they did not).
+onIssuesChanged(scheduleMenuRefresh);
 
 // Sync: these two wake a stopped worker (another device's change, a back-off or repair alarm); the mirror
 // reconciles everything at every start, so it is started here, on every wake-up.
@@ -29,11 +34,13 @@ browser.alarms.onAlarm.addListener((alarm) => handleSyncAlarm(alarm.name));
 startSync({ database, issuesChanged, onIssuesChanged });
 
 browser.contextMenus.onClicked.addListener((info, tab) => {
-  handleMenuClick(info, tab).catch((error: unknown) => {
+  handleMenuClick(info, tab).then((result) => {
+    if (result?.ok === false) console.error('Roundup could not add from the menu:', result.problem);
+  }, (error: unknown) => {
     console.error('Roundup could not add from the menu:', error);
     void browser.action.setBadgeText({ text: '!' });
   });
 });
 
 // End-to-end tests drive the menu handlers through the extension's own code (menus can't be clicked headless).
-Object.assign(globalThis, { roundup: { handleMenuClick, refreshBadge } });
+Object.assign(globalThis, { roundup: { handleMenuClick, refreshBadge, refreshMenus, menuSections } });

@@ -14,6 +14,7 @@ import { createNextIssue } from './drafts.ts';
 
 export interface PopupContext {
   summaryLength: number;
+  keepTrackingParameters: boolean;
   draft: Issue;
   pending: PendingDraft | undefined;
 }
@@ -23,7 +24,7 @@ export async function readPopupContext(tabId: number, url: string): Promise<Popu
   const [{ settings }, draft, pending] = await Promise.all([
     getSettings(db), readCurrentDraft(db), getPendingDraft(db, pendingKeyForTab(tabId), url),
   ]);
-  return { summaryLength: settings.summaryLength, draft, pending };
+  return { summaryLength: settings.summaryLength, keepTrackingParameters: settings.keepTrackingParameters, draft, pending };
 }
 
 /** The chosen draft, read alone: the other drafts are read only when there is none to file into. */

@@ -7,6 +7,7 @@ import * as v from 'valibot';
 import { formatValidationIssue } from '../core/validation-message.ts';
 import { protocol, type MessageName, type Reply } from '../messages.ts';
 import { handlers } from './handlers.ts';
+import { describeRequestProblem } from './request-problem.ts';
 
 const envelopeSchema = v.object({ roundup: v.literal(1), name: v.string(), args: v.unknown() });
 
@@ -21,7 +22,10 @@ export async function routeMessage(message: unknown, sender: Runtime.MessageSend
   const { name, args } = envelope.output;
   if (!isMessageName(name)) return { ok: false, error: `Unknown request "${name}".` };
   const parsed = v.safeParse(protocol[name].args, args, { abortEarly: true });
-  if (!parsed.success) return { ok: false, error: `Invalid request ${name}: ${formatValidationIssue(parsed.issues[0], 'args')}` };
+  if (!parsed.success) {
+    console.warn(`Roundup refused the request ${name}: ${formatValidationIssue(parsed.issues[0], 'args')}`);
+    return { ok: false, error: describeRequestProblem(parsed.issues[0]) };
+  }
   try {
     const handler = handlers[name] as (args: unknown) => Promise<unknown>;
     return { ok: true, value: await handler(parsed.output) };

@@ -40,8 +40,9 @@ export function decodeEntities(text: string): string {
   return current;
 }
 
-// Zero-width characters and soft hyphens only break comparisons and copy-paste.
-const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/g;
+// Zero-width characters and soft hyphens only break comparisons and copy-paste; bidi embeddings,
+// overrides and isolates (U+202A–202E, U+2066–2069) let a page make `invoice\u202Efdp.exe` read as another name.
+const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF\u202A-\u202E\u2066-\u2069]/g;
 
 /** One line of clean text: entities decoded, invisible characters gone, whitespace collapsed. */
 export function cleanText(text: string | null | undefined): string {

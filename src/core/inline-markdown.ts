@@ -96,6 +96,16 @@ export function withoutLinks(tokens: Token[]): Token[] {
   return tokens.filter((token) => token.type !== 'link_open' && token.type !== 'link_close');
 }
 
+export interface InlineOptions {
+  /** False for a title: its links become their text. */
+  links?: boolean;
+}
+
+function parseInlineFor(markdown: string, { links = true }: InlineOptions): Token[] {
+  const tokens = parseMarkdownInline(markdown);
+  return links ? tokens : withoutLinks(tokens);
+}
+
 function prepareForEmail(tokens: Token[], styles: TagStyles): Token[] {
   for (const token of tokens) {
     const isCodeBlock = token.type === 'fence' || token.type === 'code_block';
@@ -118,8 +128,8 @@ export function markdownToHtml(markdown: string, styles: TagStyles): string {
 }
 
 /** Inline Markdown (emphasis, code, links) as HTML phrasing content, for inside a `<p>`. */
-export function inlineMarkdownToHtml(markdown: string, styles: TagStyles): string {
-  return inlineTokensToEmailHtml(parseMarkdownInline(markdown), styles);
+export function inlineMarkdownToHtml(markdown: string, styles: TagStyles, options: InlineOptions = {}): string {
+  return inlineTokensToEmailHtml(parseInlineFor(markdown, options), styles);
 }
 
 /** Inline tokens from `parseMarkdownInline` as HTML phrasing content (see `inlineMarkdownToHtml`); styles them in place. */
@@ -221,8 +231,8 @@ export function markdownToPlainText(markdown: string): string {
 }
 
 /** Inline Markdown as plain text (see `markdownToPlainText`). */
-export function inlineMarkdownToPlainText(markdown: string): string {
-  return inlineToPlainText(parseMarkdownInline(markdown));
+export function inlineMarkdownToPlainText(markdown: string, options: InlineOptions = {}): string {
+  return inlineToPlainText(parseInlineFor(markdown, options));
 }
 
 /** Inline tokens as plain text (see `markdownToPlainText`). */

@@ -54,6 +54,24 @@ export function publishIssue(issue: Issue, publishedAt: string, at: Hlc): Issue 
   return applyPatch(issue, { status: 'published', publishedAt }, at);
 }
 
+/** Back to a draft, to be changed and published again (with the new day); a draft stays as it is. */
+export function unpublishIssue(issue: Issue, at: Hlc): Issue {
+  return issue.status === 'draft' ? issue : applyPatch(issue, { status: 'draft', publishedAt: null }, at);
+}
+
+/** Tombstones the whole issue: sync carries the removal to other devices, and `restoreIssue` undoes it. */
+export function deleteIssue(issue: Issue, at: Hlc): Issue {
+  return issue.deleted === undefined ? tombstone(issue, at) : issue;
+}
+
+/** Undo of `deleteIssue`; like `restoreItem`, `at` must be newer than the removal. */
+export function restoreIssue(issue: Issue, at: Hlc): Issue {
+  if (issue.deleted === undefined) return issue;
+  // As for items (restoreItem): the restore always wins over the removal it undoes, whatever its clock.
+  const { deleted: _deleted, ...rest } = issue;
+  return { ...rest, clocks: { ...issue.clocks, deleted: restoreClockFor(at, deletionClockOf(issue)) } };
+}
+
 export function addSection(issue: Issue, { id, name, at, after }: { id: string; name: string; at: Hlc; after?: string }): Issue {
   assertNewId(issue, id);
   const siblings = liveSections(issue);

@@ -42,7 +42,7 @@ export interface Item {
   note: string;
   site: string;
   authors: string[];
-  /** ISO 8601 date or date-time of the page's publication, when known. */
+  /** ISO 8601 year (`2021`), year-month (`2021-06`), date or date-time of the page's publication, when known. */
   publishedAt: string | null;
   image: string | null;
   kind: ItemKind;
@@ -92,6 +92,8 @@ export interface Settings {
   summaryLength: number;
   /** How `{date}` is written: an Intl.DateTimeFormat `dateStyle`, or `iso`. */
   dateFormat: 'iso' | 'short' | 'medium' | 'long' | 'full';
+  /** Keep `utm_*` and the other tracking parameters in the links Roundup stores (core/stored-link.ts); off by default. */
+  keepTrackingParameters: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -102,4 +104,5 @@ export const DEFAULT_SETTINGS: Settings = {
   outroTemplate: '',
   summaryLength: 300,
   dateFormat: 'long',
+  keepTrackingParameters: false,
 };

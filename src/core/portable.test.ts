@@ -172,7 +172,7 @@ describe('parsePortableFile', () => {
     ['an unknown status', issueFileJson((file) => { file.issue.status = 'sent'; }), 'issue.status: expected "draft" or "published", got "sent"'],
     ['an unknown kind', issueFileJson((file) => { file.issue.items[0].kind = 'podcast'; }), 'issue.items[0].kind: expected one of "article", "paper", "repo", "video", got "podcast"'],
     ['a date without zone', issueFileJson((file) => { file.issue.createdAt = '2026-11-01T08:00:00'; }), 'issue.createdAt: expected an ISO 8601 date-time with a time zone, got "2026-11-01T08:00:00"'],
-    ['a free-text publication date', issueFileJson((file) => { file.issue.items[0].publishedAt = 'May 1'; }), 'issue.items[0].publishedAt: expected an ISO 8601 date or date-time, got "May 1"'],
+    ['a free-text publication date', issueFileJson((file) => { file.issue.items[0].publishedAt = 'May 1'; }), 'issue.items[0].publishedAt: expected an ISO 8601 year, month, date or date-time, got "May 1"'],
     ['an empty id', issueFileJson((file) => { file.issue.sections[0].id = ''; }), 'issue.sections[0].id: expected a non-empty id'],
     ['a bad clock', issueFileJson((file) => { file.issue.items[0].clocks = { title: 'now' }; }), 'issue.items[0].clocks.title: expected a hybrid logical clock like "0mjuohs00:0000:device", got "now"'],
     ['a bad position', issueFileJson((file) => { file.issue.items[0].position = 'a00'; }), 'issue.items[0].position: expected a fractional-index position key, got "a00"'],
@@ -243,7 +243,7 @@ const issueArb: fc.Arbitrary<Issue> = fc.tuple(
 const settingsArb: fc.Arbitrary<Settings> = fc.record({
   newsletterName: textArb, titlePattern: textArb, defaultSections: fc.array(textArb, { maxLength: 5 }),
   introTemplate: textArb, outroTemplate: textArb, summaryLength: fc.integer({ min: 1, max: 20_000 }),
-  dateFormat: fc.constantFrom('iso', 'short', 'medium', 'long', 'full'),
+  dateFormat: fc.constantFrom('iso', 'short', 'medium', 'long', 'full'), keepTrackingParameters: fc.boolean(),
 });
 
 describe('round trip, any valid content', () => {

@@ -204,6 +204,7 @@ function settingsToJson(settings: Settings): Settings {
     outroTemplate: settings.outroTemplate,
     summaryLength: settings.summaryLength,
     dateFormat: settings.dateFormat,
+    keepTrackingParameters: settings.keepTrackingParameters,
   };
 }
 

@@ -55,6 +55,11 @@ describe('renderIssueAsHtml', () => {
     expect(html).not.toContain('never shown');
   });
 
+  it('renders an item title as inline Markdown, its links flattened into the title link', () => {
+    const rendered = renderIssueAsHtml(makeIssue({ items: [makeItem({ title: 'Use `cargo` *now*, see [docs](https://example.com/docs)' })] }));
+    expect(rendered).toMatch(/<h3 [^>]+><a href="https:\/\/example.com\/article" [^>]+>Use <code [^>]+>cargo<\/code> <em>now<\/em>, see docs<\/a><\/h3>/);
+  });
+
   it('links item titles through toSafeLinkUrl, escaped and double-quoted', () => {
     expect(html).toContain('<a href="https://example.com/it&#39;s?a=1&amp;b=2" style=');
     expect([...document.querySelectorAll('a')].map((link) => link.getAttribute('href'))).toEqual(["https://example.com/it's?a=1&b=2", 'mailto:editor@example.com']);

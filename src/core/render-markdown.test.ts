@@ -3,6 +3,7 @@ import { parseHTML } from 'linkedom';
 import MarkdownIt from 'markdown-it';
 import { describe, expect, it } from 'vitest';
 import type { Issue } from './model.ts';
+import { escapeMarkdownInline } from './markdown-escape.ts';
 import { renderIssueAsHtml } from './render-html.ts';
 import { renderIssueAsMarkdown } from './render-markdown.ts';
 import { makeIssue, makeItem, makeSection } from './test-factories.ts';
@@ -117,6 +118,18 @@ function readerBlocks(html: string): string[] {
   const container = document.querySelector('h1')?.parentElement ?? document.body;
   return [...container.children].slice(1).map((block) => block.outerHTML.replace(/\s+/g, ' ').replace(/<\/?(em|strong)>|[*_]/g, ''));
 }
+
+describe('a page title, escaped at capture', () => {
+  it.each([
+    ['# hash', '### [\\# hash](https://example.com/article)'],
+    ['2*3*4 = 24', '### [2\\*3\\*4 = 24](https://example.com/article)'],
+    ['R&D &amp; &#60;', '### [R&D \\&amp; \\&#60;](https://example.com/article)'],
+  ])('comes out literally: %j', (title, heading) => {
+    const issue = oneItemIssue({ title: escapeMarkdownInline(title) });
+    expect(renderIssueAsMarkdown(issue)).toContain(`\n${heading}\n`);
+    expect(consumer.render(renderIssueAsMarkdown(issue))).toContain(`>${title.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</a>`);
+  });
+});
 
 describe('the Markdown export reads like the HTML export', () => {
   it.each([

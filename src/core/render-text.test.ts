@@ -40,6 +40,11 @@ describe('renderIssueAsText', () => {
     expect(text).toContain('\nShip v2 now with docs\nhttps://example.com/article\n');
   });
 
+  it('prints an item title as the text of its inline Markdown, without link addresses', () => {
+    const text = renderIssueAsText(makeIssue({ items: [makeItem({ title: 'Use `cargo` *now*, see [docs](https://example.com/docs)' })] }));
+    expect(text).toContain('\nUse cargo now, see docs\nhttps://example.com/article\n');
+  });
+
   it('ends with exactly one newline even when the issue has nothing but a title', () => {
     expect(renderIssueAsText(makeIssue({ title: 'Only', sections: [], items: [] }))).toBe('Only\n');
   });

@@ -1,10 +1,12 @@
+import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { PUBLISHED_SCHEMAS, SCHEMA_DIRECTORY, renderJsonSchemaFile } from '../../scripts/write-schema.ts';
 import { DEFAULT_SETTINGS } from './model.ts';
 import type { Issue } from './model.ts';
 import { parsePortableFile, serializeBackup, serializeIssueFile } from './portable.ts';
-import { LIMITS, findIssueIntegrityProblem, parseIssue, parseSettings } from './schema.ts';
+import { normalizeDate } from '../capture/normalize-date.ts';
+import { LIMITS, findIssueIntegrityProblem, isPublishedDate, parseIssue, parseSettings } from './schema.ts';
 import { describeValue, formatPath } from './validation-message.ts';
 
 function makeIssue(): Issue {
@@ -19,6 +21,32 @@ function makeIssue(): Issue {
     }],
   };
 }
+
+describe('isPublishedDate', () => {
+  it.each(['2021', '2021-06', '2021-06-24', '2021-06-24T10:00', '2021-06-24T10:00:00Z', '2021-06-24T10:00:00.123+02:00'])('accepts %s', (date) => {
+    expect(isPublishedDate(date)).toBe(true);
+    const issue = makeIssue();
+    issue.items[0]!.publishedAt = date;
+    expect(parseIssue(issue).ok).toBe(true);
+  });
+
+  it.each(['21', '2021-6', '2021-13', '2021/06', 'June 2021', '2021-06-24 10:00', ''])('refuses %j', (date) => {
+    expect(isPublishedDate(date)).toBe(false);
+  });
+
+  it('accepts every date the page extractor can return (property)', () => {
+    fc.assert(fc.property(fc.oneof(
+      fc.string(),
+      fc.tuple(fc.integer({ min: 0, max: 3000 }), fc.integer({ min: 0, max: 14 }), fc.option(fc.integer({ min: 0, max: 40 })), fc.constantFrom('-', '/', '.'))
+        .map(([year, month, day, separator]) => [year, month, day].filter((part) => part !== null).join(separator)),
+      fc.date({ noInvalidDate: true }).map((date) => date.toISOString()),
+      fc.constantFrom('2021/6', '2021', 'Dec 20, 2006', '20 December 2006', '2017-06-12 08:00', 'Tue, 01 Jun 2021 10:00:00 GMT'),
+    ), (input) => {
+      const date = normalizeDate(input);
+      if (date !== null) expect(isPublishedDate(date), `${input} → ${date}`).toBe(true);
+    }), { numRuns: 3_000 });
+  });
+});
 
 describe('parseIssue', () => {
   it('accepts a valid issue and returns it unchanged', () => {

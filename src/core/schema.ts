@@ -11,34 +11,24 @@ import type { Issue, Item, Section, Settings } from './model.ts';
 import { isPositionKey } from './position.ts';
 import { describeValue, formatValidationIssue } from './validation-message.ts';
 
-export const LIMITS = {
-  id: 100,
-  title: 2_000,
-  summary: 20_000,
-  note: 20_000,
-  url: 8_192,
-  site: 2_000,
-  author: 1_000,
-  authors: 5_000,
-  sectionName: 1_000,
-  tagline: 2_000,
-  markdown: 200_000,
-  position: 1_000,
-  clocks: 200,
-  sections: 1_000,
-  items: 20_000,
-  newsletterName: 1_000,
-  defaultSections: 200,
-  summaryLength: 20_000,
-} as const;
+export { LIMITS } from './limits.ts';
+import { LIMITS } from './limits.ts';
 
 const DATE = '[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])';
 const TIME = '([01][0-9]|2[0-3]):[0-5][0-9](:([0-5][0-9]|60)(\\.[0-9]{1,9})?)?';
 const ZONE = '(Z|[+-]([01][0-9]|2[0-3]):?[0-5][0-9])';
 /** An instant Roundup recorded (capture, creation, export): the zone is required. */
 const ISO_DATE_TIME = new RegExp(`^${DATE}T${TIME}${ZONE}$`);
-/** A page's publication date: often only a day, sometimes a local time without a zone. */
-const ISO_DATE_OR_DATE_TIME = new RegExp(`^${DATE}(T${TIME}${ZONE}?)?$`);
+/**
+ * A page's publication date: a year (`2021`), a month (`2021-06`: ACL Anthology's `2021/6`), a day, or a
+ * date-time, sometimes local without a zone. Whatever the extractor (src/capture/normalize-date.ts) returns.
+ */
+const PUBLISHED_DATE = new RegExp(`^[0-9]{4}(-(0[1-9]|1[0-2]))?$|^${DATE}(T${TIME}${ZONE}?)?$`);
+
+/** True for a value `publishedAt` accepts. */
+export function isPublishedDate(value: string): boolean {
+  return PUBLISHED_DATE.test(value);
+}
 
 const text = (max: number, description: string) => v.pipe(
   v.string(),
@@ -122,8 +112,8 @@ export const itemSchema = strictPlainObject({
   ),
   publishedAt: v.optional(v.nullable(v.pipe(
     v.string(),
-    v.regex(ISO_DATE_OR_DATE_TIME, (issue) => `expected an ISO 8601 date or date-time, got ${describeValue(issue.input)}`),
-    v.description("ISO 8601 date or date-time of the page's publication."),
+    v.regex(PUBLISHED_DATE, (issue) => `expected an ISO 8601 year, month, date or date-time, got ${describeValue(issue.input)}`),
+    v.description("ISO 8601 year, year-month, date or date-time of the page's publication."),
   )), null),
   image: v.optional(v.nullable(absoluteUrl("URL of the page's preview image.")), null),
   kind: v.optional(v.picklist(ITEM_KINDS), 'article'),
@@ -191,6 +181,8 @@ export const settingsSchema = strictPlainObject({
     v.description('Target length of a captured article summary, in characters (cut at the nearest sentence end).'),
   ), DEFAULT_SETTINGS.summaryLength),
   dateFormat: v.optional(v.picklist(['iso', 'short', 'medium', 'long', 'full']), DEFAULT_SETTINGS.dateFormat),
+  keepTrackingParameters: v.optional(v.pipe(v.boolean(), v.description('Keep utm_* and other tracking parameters in stored links.')),
+    DEFAULT_SETTINGS.keepTrackingParameters),
 });
 
 // Compile-time proof that the schemas produce the model: same keys, and every output assignable.

@@ -19,7 +19,7 @@ const TRACKING_PARAMS = new Set([
   'ref', 'ref_src',
 ]);
 
-function isTrackingParam(name: string): boolean {
+export function isTrackingParam(name: string): boolean {
   const lower = name.toLowerCase();
   return lower.startsWith('utm_') || TRACKING_PARAMS.has(lower);
 }

@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { formatHlc } from '../core/hlc.ts';
 import { addItem, createIssue } from '../core/issue-ops.ts';
+import { renderIssueAsText } from '../core/render-text.ts';
 import { openRoundupDb, ROUNDUP_DB_NAME, ROUNDUP_DB_VERSION } from './db.ts';
 import { getIssue, listIssues } from './issues-repo.ts';
 import { getClockState, getCurrentDraftId, getDeviceId } from './meta-repo.ts';
@@ -75,7 +76,7 @@ describe('openRoundupDb', () => {
     v1.close();
 
     const db = await openRoundupDb({ factory });
-    expect(db.version).toBe(2);
+    expect(db.version).toBe(ROUNDUP_DB_VERSION);
     expect(await getIssue(db, 'issue-206')).toEqual(issue);
     expect(await listIssues(db)).toEqual({ values: [issue], problems: [] });
     expect((await getSettings(db)).settings).toMatchObject({ newsletterName: 'Deep Learning Weekly', summaryLength: 280 });
@@ -89,6 +90,31 @@ describe('openRoundupDb', () => {
     expect(await prunePendingDrafts(db, '2026-11-02T00:00:00.000Z')).toBe(1);
     expect(await getPendingDraft(db, 'tab:2')).toEqual(draft('tab:2', '2026-11-03T08:00:00.000Z'));
     db.close();
+  });
+
+  it('escapes the item titles of a version 2 database once, so they export as before (version 3 reads them as Markdown)', async () => {
+    const factory = new IDBFactory();
+    const v1 = await createVersion1Database(factory);
+    const plainTitles = { ...issue, items: [{ ...issue.items[0]!, title: '2*3*4 = 24, `x` and [y](https://example.com/)' }] };
+    const tx = v1.transaction(['issues', 'pending'], 'readwrite');
+    tx.objectStore('issues').put(plainTitles);
+    tx.objectStore('issues').put({ id: 'damaged', items: 'not an array' });
+    tx.objectStore('pending').put({ ...draft('tab:1', '2026-11-01T08:00:00.000Z'), title: 'A *typed* title' });
+    await new Promise((done) => { tx.oncomplete = done; });
+    v1.close();
+
+    const db = await openRoundupDb({ factory });
+    const stored = await getIssue(db, 'issue-206');
+    expect(stored?.items[0]?.title).toBe('2\\*3\\*4 = 24, \\`x\\` and \\[y\\](https://example.com/)');
+    expect(stored?.items[0]?.clocks).toEqual(issue.items[0]?.clocks);
+    expect(renderIssueAsText(stored!)).toContain('\n2*3*4 = 24, `x` and [y](https://example.com/)\nhttps://example.com/a\n');
+    expect((await getPendingDraft(db, 'tab:1'))?.title).toBe('A \\*typed\\* title');
+    expect(await db.get('issues', 'damaged')).toEqual({ id: 'damaged', items: 'not an array' });
+    db.close();
+    // Opening again does not escape a second time.
+    const again = await openRoundupDb({ factory });
+    expect((await getIssue(again, 'issue-206'))?.items[0]?.title).toBe(stored?.items[0]?.title);
+    again.close();
   });
 
   it('lets a newer version open by closing its connection when asked', async () => {

@@ -4,11 +4,12 @@
  * never edit a step that has shipped, add the next one.
  */
 import { wrap, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import { escapeMarkdownInline } from '../core/markdown-escape.ts';
 import type { Issue, IssueStatus, Settings } from '../core/model.ts';
 import { toStorageError } from './storage-error.ts';
 
 export const ROUNDUP_DB_NAME = 'roundup';
-export const ROUNDUP_DB_VERSION = 2;
+export const ROUNDUP_DB_VERSION = 3;
 
 /** What the popup was editing for one tab, so closing and reopening the popup loses nothing. */
 export interface PendingDraft {
@@ -38,7 +39,33 @@ export interface RoundupDB extends DBSchema {
 export type RoundupDatabase = IDBPDatabase<RoundupDB>;
 type UpgradeTransaction = IDBPTransaction<RoundupDB, StoreNames<RoundupDB>[], 'versionchange'>;
 
-export function upgradeRoundupDb(db: RoundupDatabase, oldVersion: number, tx: UpgradeTransaction): void {
+/**
+ * Version 3 reads item titles as inline Markdown (BRIEF decision 1); until then they were plain text. A
+ * stored title is escaped once (core/markdown-escape.ts), so every export shows it exactly as before:
+ * `2*3*4` stays `2*3*4`, not emphasis. The popup's unsaved titles too. Clocks stay: the text means the same.
+ */
+export function withMarkdownTitles(record: unknown): unknown {
+  if (typeof record !== 'object' || record === null || !Array.isArray((record as { items?: unknown }).items)) return record;
+  const issue = record as { items: unknown[] };
+  const items = issue.items.map((item) => {
+    const title = (item as { title?: unknown } | null)?.title;
+    return typeof title === 'string' ? { ...(item as object), title: escapeMarkdownInline(title) } : item;
+  });
+  return { ...issue, items };
+}
+
+async function escapeStoredTitles(tx: UpgradeTransaction): Promise<void> {
+  for (let cursor = await tx.objectStore('issues').openCursor(); cursor; cursor = await cursor.continue()) {
+    await cursor.update(withMarkdownTitles(cursor.value) as Issue);
+  }
+  for (let cursor = await tx.objectStore('pending').openCursor(); cursor; cursor = await cursor.continue()) {
+    const pending = cursor.value as Partial<PendingDraft>;
+    if (typeof pending.title === 'string') await cursor.update({ ...cursor.value, title: escapeMarkdownInline(pending.title) });
+  }
+}
+
+/** Runs the steps from `oldVersion` up; the returned promise settles when the asynchronous ones (record rewrites) have. */
+export function upgradeRoundupDb(db: RoundupDatabase, oldVersion: number, tx: UpgradeTransaction): Promise<void> {
   if (oldVersion < 1) {
     const issues = db.createObjectStore('issues', { keyPath: 'id' });
     issues.createIndex('by-status', 'status');
@@ -51,6 +78,8 @@ export function upgradeRoundupDb(db: RoundupDatabase, oldVersion: number, tx: Up
     // Drafts of tabs closed long ago are pruned by age; the index finds them without reading every draft.
     tx.objectStore('pending').createIndex('by-updated', 'updatedAt');
   }
+  if (oldVersion >= 1 && oldVersion < 3) return escapeStoredTitles(tx);
+  return Promise.resolve();
 }
 
 export interface OpenRoundupDbOptions {
@@ -72,7 +101,10 @@ export async function openRoundupDb(options: OpenRoundupDbOptions = {}): Promise
         try {
           // idb's `wrap` is untyped; these are the objects openDB() would hand its upgrade callback.
           const tx = wrap(request.transaction as IDBTransaction) as unknown as UpgradeTransaction;
-          upgradeRoundupDb(wrap(request.result) as RoundupDatabase, event.oldVersion, tx);
+          upgradeRoundupDb(wrap(request.result) as RoundupDatabase, event.oldVersion, tx).catch((error: unknown) => {
+            upgradeError = error;
+            request.transaction?.abort();
+          });
         } catch (error) {
           upgradeError = error;
           request.transaction?.abort();

@@ -42,15 +42,18 @@ export async function getIssue(db: RoundupDatabase, id: string): Promise<Issue |
   return readIssue(await inTransaction(db, ['issues'], 'readonly', action, (tx) => tx.store.get(id)), id, action);
 }
 
-/** Every issue that is not deleted, drafts first then by number, newest first; damaged ones in `problems`. */
-export async function listIssues(db: RoundupDatabase): Promise<Listed<Issue>> {
+/**
+ * Every issue that is not deleted (with `includeRemoved`, the tombstoned ones too), drafts first then by
+ * number, newest first; damaged ones in `problems`.
+ */
+export async function listIssues(db: RoundupDatabase, { includeRemoved = false } = {}): Promise<Listed<Issue>> {
   const [keys, records] = await inTransaction(db, ['issues'], 'readonly', 'list the issues',
     (tx) => Promise.all([tx.store.getAllKeys(), tx.store.getAll()]));
   const listed: Listed<Issue> = { values: [], problems: [] };
   records.forEach((raw: unknown, i) => {
     const checked = checkIssue(raw, keys[i] ?? '?');
     if (!checked.ok) listed.problems.push(checked.problem);
-    else if (checked.value.deleted === undefined) listed.values.push(checked.value);
+    else if (includeRemoved || checked.value.deleted === undefined) listed.values.push(checked.value);
   });
   listed.values.sort(compareIssuesForList);
   return listed;

@@ -29,7 +29,7 @@ describe('describeSyncedAgo', () => {
 
 describe('describeSyncStatus', () => {
   it.each([
-    ['synced', view(), { headline: 'Synced 5 minutes ago', tone: 'ok', details: [], notices: [] }],
+    ['synced', view(), { headline: 'Saved for sync 5 minutes ago', tone: 'ok', details: [], notices: [] }],
     ['never synced', view({ lastSyncedAt: null }), { headline: 'Not synced yet', tone: 'busy', details: [], notices: [] }],
     ['syncing', view({ state: 'syncing' }), { headline: 'Syncing\u2026', tone: 'busy', details: [], notices: [] }],
     ['an error', view({ state: 'error', error: 'Too many changes.' }), { headline: 'Sync problem', tone: 'error', details: ['Too many changes.'], notices: [] }],
@@ -39,11 +39,11 @@ describe('describeSyncStatus', () => {
       notices: [],
     }],
     ['synced, with a record of another device set aside', view({ notices: ['An issue from another device could not be read, so it was set aside. It was left as it is.'] }), {
-      headline: 'Synced 5 minutes ago; 1 problem with data from another device', tone: 'warning', details: [],
+      headline: 'Saved for sync 5 minutes ago; 1 problem with data from another device', tone: 'warning', details: [],
       notices: ['An issue from another device could not be read, so it was set aside. It was left as it is.'],
     }],
     ['switched off', view({ optedOut: ['a'], localOnly: [{ issueId: 'a', number: 3, title: 'Weekly #3', reason: 'opted-out' }] }), {
-      headline: 'Synced 5 minutes ago', tone: 'ok', details: ['1 issue not synced: switched off.'], notices: [],
+      headline: 'Saved for sync 5 minutes ago', tone: 'ok', details: ['1 issue not synced: switched off.'], notices: [],
     }],
   ])('%s', (_name, input, expected) => {
     expect(describeSyncStatus(input, NOW)).toEqual(expected);

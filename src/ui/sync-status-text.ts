@@ -44,10 +44,12 @@ export function describeSyncStatus(view: SyncStatusView, nowMs: number): SyncSta
     return { headline: `Sync full: ${plural(noRoom.length, 'issue')} local only`, tone: 'warning', details, notices };
   }
   if (view.lastSyncedAt === null) return { headline: 'Not synced yet', tone: noticed ? 'warning' : 'busy', details, notices };
-  const synced = `Synced ${describeSyncedAgo(view.lastSyncedAt, nowMs)}`;
+  // What Roundup knows is that the browser's sync storage took the data; whether the browser is signed in
+  // to sync and carries it to other devices, no extension API tells.
+  const saved = `Saved for sync ${describeSyncedAgo(view.lastSyncedAt, nowMs)}`;
   return noticed
-    ? { headline: `${synced}; ${plural(notices.length, 'problem')} with data from another device`, tone: 'warning', details, notices }
-    : { headline: synced, tone: 'ok', details, notices };
+    ? { headline: `${saved}; ${plural(notices.length, 'problem')} with data from another device`, tone: 'warning', details, notices }
+    : { headline: saved, tone: 'ok', details, notices };
 }
 
 /** The "sync this issue" switch: its position, and a note when the issue is not in sync. */

@@ -5,26 +5,12 @@
  * with that permission already granted, as it is once the editor has said yes, and goes through the real
  * toolbar action, popup and IndexedDB.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIST, launchWithExtension, type ExtensionBrowser } from './harness.ts';
+import { copyWithTabsGranted, launchWithExtension, type ExtensionBrowser } from './harness.ts';
 
 let browser: ExtensionBrowser;
 let copy: string;
-
-function copyWithTabsGranted(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'roundup-tabs-granted-'));
-  cpSync(DIST, dir, { recursive: true });
-  const manifestPath = join(dir, 'manifest.json');
-  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { permissions: string[]; optional_permissions?: string[] };
-  if (!manifest.optional_permissions?.includes('tabs')) throw new Error('the build no longer asks for `tabs` on demand: update this test');
-  manifest.permissions = [...manifest.permissions, 'tabs'];
-  manifest.optional_permissions = manifest.optional_permissions.filter((permission) => permission !== 'tabs');
-  writeFileSync(manifestPath, JSON.stringify(manifest));
-  return dir;
-}
 
 beforeAll(async () => {
   copy = copyWithTabsGranted();

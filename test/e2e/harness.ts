@@ -2,7 +2,7 @@
  * Launches Debian's Chromium with the built extension (dist/) loaded, as DESIGN.md's testing recipe says,
  * and gives tests the extension id, a CDP session on the browser, and a way to press the toolbar button.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
@@ -50,18 +50,33 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
-export async function launchWithExtension(options: { dist?: string } = {}): Promise<ExtensionBrowser> {
+export interface LaunchOptions {
+  /** The build to load; default dist/. */
+  dist?: string;
+  /**
+   * Host names whose requests go to a loopback server (Chromium's host resolver rules), so a fixture page is
+   * served on loopback under the address a real site has (`http://arxiv.org/abs/…`). Only hosts that are not
+   * on Chromium's HSTS preload list can be served over http this way (not github.com, youtube.com).
+   */
+  hosts?: { names: string[]; port: number };
+}
+
+export async function launchWithExtension(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
   const dist = options.dist ?? DIST;
+  const hostRules = options.hosts ? [`--host-resolver-rules=${options.hosts.names.map((name) => `MAP ${name} 127.0.0.1:${options.hosts!.port}`).join(', ')}`] : [];
   const profileDir = mkdtempSync(join(tmpdir(), 'roundup-e2e-'));
+  const downloadsPath = mkdtempSync(join(tmpdir(), 'roundup-e2e-downloads-'));
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM,
     headless: true,
+    downloadsPath,
     args: [
       ...QUIET_FLAGS,
       `--disable-extensions-except=${dist}`,
       `--load-extension=${dist}`,
       '--enable-unsafe-extension-debugging',
       '--remote-debugging-port=0',
+      ...hostRules,
       ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
     ],
   });
@@ -105,6 +120,8 @@ export async function launchWithExtension(options: { dist?: string } = {}): Prom
       await popupClient?.close().catch(() => undefined);
       const port = readFileSync(join(profileDir, 'DevToolsActivePort'), 'utf8').split('\n')[0];
       popupClient = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
+      // That client sent downloads to a folder of its own; back to this context's, where its download events look.
+      await cdp.send('Browser.setDownloadBehavior', { behavior: 'allowAndName', downloadPath: downloadsPath, eventsEnabled: true });
       const popup = popupClient.contexts().flatMap((ctx) => ctx.pages()).find((page) => page.url().startsWith(popupUrl));
       if (!popup) throw new Error('the popup opened but no CDP client can reach it');
       return popup;
@@ -141,7 +158,37 @@ export async function launchWithExtension(options: { dist?: string } = {}): Prom
       await popupClient?.close().catch(() => undefined);
       await context.close();
       rmSync(profileDir, { recursive: true, force: true });
+      rmSync(downloadsPath, { recursive: true, force: true });
     },
   };
   return extension;
+}
+
+/**
+ * A copy of the build with the optional `tabs` permission already granted, as it is once the editor said yes
+ * to "Let Roundup see tab addresses": browser pages (chrome://…) then show their address. Remove it after.
+ */
+export function copyWithTabsGranted(dist = DIST): string {
+  const dir = mkdtempSync(join(tmpdir(), 'roundup-tabs-granted-'));
+  cpSync(dist, dir, { recursive: true });
+  const manifestPath = join(dir, 'manifest.json');
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { permissions: string[]; optional_permissions?: string[] };
+  if (!manifest.optional_permissions?.includes('tabs')) throw new Error('the build no longer asks for `tabs` on demand: update this helper');
+  manifest.permissions = [...manifest.permissions, 'tabs'];
+  manifest.optional_permissions = manifest.optional_permissions.filter((permission) => permission !== 'tabs');
+  writeFileSync(manifestPath, JSON.stringify(manifest));
+  return dir;
+}
+
+/** Sends one message of src/messages.ts from an extension page, as Roundup's own pages do; throws its error. */
+export async function sendFromPage(browser: ExtensionBrowser, name: string, args: unknown): Promise<unknown> {
+  const page = await browser.context.newPage();
+  await page.goto(`chrome-extension://${browser.extensionId}/options/index.html`);
+  const reply = await page.evaluate(([messageName, messageArgs]) => {
+    const { chrome } = globalThis as unknown as { chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } } };
+    return chrome.runtime.sendMessage({ roundup: 1, name: messageName, args: messageArgs });
+  }, [name, args] as const) as { ok: boolean; value?: unknown; error?: string };
+  await page.close();
+  if (!reply.ok) throw new Error(reply.error);
+  return reply.value;
 }

@@ -75,7 +75,7 @@ describe('the settings page', () => {
     await expect.poll(async () => (await storedState()).settings).toEqual({
       newsletterName: 'Deep Learning Weekly', titlePattern: '{name} #{number}: {date}',
       defaultSections: ['Industry', 'Libraries & Code', 'Robotics', 'Papers & Publications'],
-      introTemplate: 'Hello, readers!', outroTemplate: '', summaryLength: 420, dateFormat: 'iso',
+      introTemplate: 'Hello, readers!', outroTemplate: '', summaryLength: 420, dateFormat: 'iso', keepTrackingParameters: false,
     });
     expect((await storedState()).issues).toEqual(seedBefore);
 
@@ -162,6 +162,17 @@ describe('the settings page', () => {
     await page.getByText(/Imported “roundup-backup-.*”: 2 new issues, 0 issues updated, settings replaced\./).waitFor();
     expect(await storedState()).toEqual(before);
     await expect.poll(() => page.getByLabel('Newsletter name').inputValue()).toBe('Deep Learning Weekly');
+  });
+
+  it('shows settings changed in another tab at once, without a reload', async () => {
+    const other = await browser.context.newPage();
+    await other.goto(`chrome-extension://${browser.extensionId}/options/index.html`);
+    await other.getByLabel('Newsletter name').fill('Changed in another tab');
+    await expect.poll(() => page.getByLabel('Newsletter name').inputValue()).toBe('Changed in another tab');
+    await other.getByLabel('Keep tracking parameters in links').check();
+    await expect.poll(() => page.getByLabel('Keep tracking parameters in links').isChecked()).toBe(true);
+    await other.getByLabel('Keep tracking parameters in links').uncheck();
+    await other.close();
   });
 
   it('has no serious or critical accessibility violations, with an import plan shown', async () => {

@@ -19,7 +19,7 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import type { HouseStyle } from '../../src/core/house-style.ts';
 import { toOneLine } from '../../src/core/issue-view.ts';
-import { escapeMarkdownText } from '../../src/core/markdown-writer.ts';
+import { escapeMarkdownInline } from '../../src/core/markdown-escape.ts';
 import type { Issue, Item } from '../../src/core/model.ts';
 import { renderIssueAsHtml } from '../../src/core/render-html.ts';
 import { renderIssueAsMarkdown } from '../../src/core/render-markdown.ts';
@@ -30,7 +30,8 @@ import type { HostileCase, HostileField } from '../fixtures/hostile-cases.ts';
 import { EVERY_FIELD_TEMPLATES } from '../fixtures/every-field-templates.ts';
 
 /** What capture does to a page's title (decision 1): plain text becomes Markdown that shows it literally. */
-const asCaptured = (title: string): string => escapeMarkdownText(title);
+// The capture's own escape (src/core/capture-fields.ts), which every page title goes through.
+const asCaptured = (title: string): string => escapeMarkdownInline(title);
 
 function hostileIssue(hostile: HostileCase, item: Partial<Item> = {}): Issue {
   const value = (field: HostileField): string => (hostile.field === field ? hostile.input : SENTINELS[field]);

@@ -15,7 +15,7 @@ import { database } from '../database.ts';
 export async function edit(issueId: string, change: (issue: Issue, at: string) => Issue): Promise<Issue> {
   const at = await nextClock();
   const issue = await updateIssue(await database(), issueId, (current) => change(current, at));
-  await issuesChanged();
+  await issuesChanged(issueId);
   return issue;
 }
 

@@ -8,7 +8,7 @@ import type { ImportPreview } from '../../messages.ts';
 import { importInOneTransaction, readStoredForImport } from '../../storage/import-writer.ts';
 import { listIssues } from '../../storage/issues-repo.ts';
 import { getSettings, putSettings } from '../../storage/settings-repo.ts';
-import { issuesChanged } from '../changes.ts';
+import { issuesChanged, settingsChanged } from '../changes.ts';
 import { receiveClock } from '../../sync/index.ts';
 import { database } from '../database.ts';
 import { stageChunk, takeUpload } from '../upload-staging.ts';
@@ -39,6 +39,7 @@ export const libraryHandlers: HandlersFor<LibraryMessages> = {
   // Settings only shape new issues: nothing stored is rewritten, published issues least of all.
   async 'settings/put'({ settings }) {
     await putSettings(await database(), settings);
+    settingsChanged();
     return settings;
   },
 
@@ -67,6 +68,7 @@ export const libraryHandlers: HandlersFor<LibraryMessages> = {
       const settings = replaceSettings && planned.settingsChanges.length > 0 ? planned.fileSettings : null;
       return { writes: { issues: planned.writes, settings }, result: planned };
     });
+    if (plan.settingsChanges.length > 0 && replaceSettings) settingsChanged();
     await issuesChanged();
     return preview(plan);
   },

@@ -12,6 +12,8 @@ import { getSyncedFeaturedKeys } from '../../sync/index.ts';
 import { database } from '../database.ts';
 import { takeEarlyPopup } from '../early-popup.ts';
 import { findItemForPage } from '../find-item-for-page.ts';
+import { LATE_CAPTURE_LIMIT_MS, lateCaptureFor } from '../late-captures.ts';
+import { takeMenuAdd } from '../menu-adds.ts';
 import { ANY_SITE, buildPopupState, type PopupTab } from '../popup-state.ts';
 import { edit, requireIssue, summarize } from './edit-issue.ts';
 import type { PopupState } from '../../messages.ts';
@@ -24,12 +26,22 @@ async function focusedTab(): Promise<PopupTab> {
   return { id: active.id, url: active.url ?? '', title: active.title ?? '' };
 }
 
-export const popupHandlers: HandlersFor<'popup/open' | 'popup/details' | 'pending/save' | 'item/add'> = {
+export const popupHandlers: HandlersFor<'popup/open' | 'popup/late-capture' | 'popup/details' | 'pending/save' | 'item/add'> = {
   async 'popup/open'(): Promise<PopupState> {
     // In Chrome the click came here first and the answer was built then (early-popup.ts). Else (Firefox,
     // a reopened popup) the popup is for the focused window's active tab, read now.
     const early = takeEarlyPopup();
-    return (await early?.state) ?? buildPopupState(early?.tab ?? await focusedTab(), { capture: early?.capture });
+    // A context-menu add that opened this popup has finished before the draft is read, so the popup shows it.
+    const menuAdded = await takeMenuAdd();
+    const state = (await early?.state) ?? await buildPopupState(early?.tab ?? await focusedTab(), { capture: early?.capture });
+    return { ...state, menuAdded };
+  },
+
+  async 'popup/late-capture'({ tabId, url }) {
+    const page = lateCaptureFor(tabId, url);
+    if (page === undefined) return null;
+    const finished = await Promise.race([page, new Promise<null>((done) => setTimeout(() => done(null), LATE_CAPTURE_LIMIT_MS))]);
+    return finished === null ? null : buildPopupState({ id: tabId, url, title: '' }, { page: Promise.resolve(finished) });
   },
 
   async 'popup/details'({ issueId, url, canonicalUrl }) {
@@ -69,7 +81,7 @@ export const popupHandlers: HandlersFor<'popup/open' | 'popup/details' | 'pendin
     }
   },
 
-  async 'item/add'({ tabId, issueId, sectionId, fields }) {
+  async 'item/add'({ tabId, tabUrl, issueId, sectionId, fields }) {
     let itemId = '';
     let updatedExisting = false;
     const issue = await edit(issueId, (current, at) => {
@@ -89,8 +101,9 @@ export const popupHandlers: HandlersFor<'popup/open' | 'popup/details' | 'pendin
     const site = fields.site || ANY_SITE;
     await Promise.all([putLastSectionId(db, site, sectionId), putLastSectionId(db, ANY_SITE, sectionId)]);
     if (tabId !== null) {
+      // Kept under the tab's address, which the popup's later edits name (`pending/save`), so they reach the item.
       await putPendingDraft(db, {
-        key: pendingKeyForTab(tabId), url: fields.url, title: fields.title, summary: fields.summary, note: fields.note,
+        key: pendingKeyForTab(tabId), url: tabUrl ?? fields.url, title: fields.title, summary: fields.summary, note: fields.note,
         sectionId, itemId, issueId, updatedAt: new Date().toISOString(),
       });
     }
