@@ -143,7 +143,7 @@ describe('hostile sync (issue 13)', () => {
     for (let edit = 0; edit < 5; edit++) await expectEditingGoesOn(b, 'held');
     await expectEditingGoesOn(b, 'new');
     const lines = await b.statusLine();
-    expect(lines[0]).toBe('Synced just now; 2 problems with data from another device');
+    expect(lines[0]).toBe('Saved for sync just now; 2 problems with data from another device');
     expect(lines).toContain('Some edits in issue #206 (Deep Learning Weekly #206) from another device are dated more than a day ahead of this '
       + 'device\u2019s clock, so they were not applied. Check the date and time on your devices.');
     expectPlainWords(lines);
@@ -338,6 +338,6 @@ describe('hostile sync (issue 13)', () => {
     await b.settle();
     expect((await b.issue('held')).sections.map((section) => section.id)).toContain('from-a');
     expect((await b.issue('held')).items[0]?.title).toBe('From B');
-    expect(await b.statusLine()).toEqual(['Synced just now']);
+    expect(await b.statusLine()).toEqual(['Saved for sync just now']);
   });
 });
