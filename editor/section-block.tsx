@@ -10,7 +10,8 @@ import type { ItemDrag } from './use-item-drag.ts';
 
 export interface SectionActions {
   rename: (section: Section, name: string) => void;
-  moveSection: (section: Section, index: number) => void;
+  /** One place up (-1) or down (+1), from wherever the section is when the move is made. */
+  moveSection: (section: Section, step: -1 | 1) => void;
   removeSection: (section: Section) => void;
   saveItem: (item: Item, patch: ItemPatch) => void;
   moveItem: (item: Item, direction: MoveDirection) => void;
@@ -40,9 +41,9 @@ export function SectionBlock({ issue, section, index, sectionCount, drag, action
         <span class="count">{items.length} item{items.length === 1 ? '' : 's'}</span>
         <div class="toolbar">
           <button type="button" class="quiet" disabled={index === 0} aria-label={`Move section ${section.name} up`}
-            onClick={() => actions.moveSection(section, index - 1)}>↑</button>
+            onClick={() => actions.moveSection(section, -1)}>↑</button>
           <button type="button" class="quiet" disabled={index === sectionCount - 1} aria-label={`Move section ${section.name} down`}
-            onClick={() => actions.moveSection(section, index + 1)}>↓</button>
+            onClick={() => actions.moveSection(section, 1)}>↓</button>
           <button type="button" class="quiet" aria-label={`Remove section ${section.name}`} onClick={() => actions.removeSection(section)}>Remove</button>
         </div>
       </div>

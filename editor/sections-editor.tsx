@@ -28,8 +28,8 @@ export function SectionsEditor({ editor, issue }: { editor: EditorState; issue: 
   // Shown where the removed part was, until the next action or a few seconds; "Recently removed" keeps it after.
   const [removed, setRemoved] = useNotice<Removed>();
   const issueId = issue.id;
-  // Keyboard moves run one after another, each from where the previous one left the item: a second
-  // Alt+Arrow pressed before the first answer arrives must not start from the old order.
+  // Moves run one after another, each from where the previous one left the item or section: a second
+  // Alt+Arrow or click pressed before the first answer arrives must not start from the old order.
   const latest = useRef(issue);
   latest.current = issue;
   const moves = useRef<Promise<unknown>>(Promise.resolve());
@@ -49,8 +49,18 @@ export function SectionsEditor({ editor, issue }: { editor: EditorState; issue: 
 
   const actions: SectionActions = {
     rename: (section, name) => void editor.change(() => send('section/rename', { issueId, sectionId: section.id, name })),
-    moveSection: (section, index) => void editor.change(() => send('section/move', { issueId, sectionId: section.id, index }),
-      `Moved section ${section.name} to position ${index + 1}.`),
+    // Like keyboard moves of items: one after another, each from where the previous one left the section,
+    // so a second click before the first answer arrives moves it once more instead of to the same place.
+    moveSection: (section, step) => {
+      moves.current = moves.current.then(async () => {
+        const order = liveSections(latest.current);
+        const index = order.findIndex((candidate) => candidate.id === section.id) + step;
+        if (index < 0 || index >= order.length) return;
+        const moved = await editor.change(() => send('section/move', { issueId, sectionId: section.id, index }),
+          `Moved section ${section.name} to position ${index + 1}.`);
+        if (moved) latest.current = moved;
+      });
+    },
     removeSection: (section) => void editor.change(() => send('section/remove', { issueId, sectionId: section.id }))
       .then((next) => next && setRemoved({ kind: 'section', id: section.id, sectionId: section.id, position: section.position,
         text: `Removed section “${section.name}” and its items.` })),
