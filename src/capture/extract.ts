@@ -36,7 +36,7 @@ export function extractCapture(doc: Document, options: ExtractOptions): Capture 
   const repo = readRepoPage(safeUrl(canonicalUrl)) ?? readRepoPage(context.pageUrl);
   const isPaper = !repo && isPaperPage(context);
   const site = pickSiteName(context);
-  const authors = pickAuthors(context);
+  const authors = pickAuthors(context, site);
   // A page with no title at all still needs something an editor can recognise in a list.
   const title = pickTitle(context, { site, repo, authors, url: safeUrl(url) }) || url;
   const { summary, source } = pickSummary(context, {
