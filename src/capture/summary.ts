@@ -9,6 +9,7 @@ import { readPaperAbstract } from './paper.ts';
 import { readabilityLead } from './readability-lead.ts';
 import { cleanRepoDescription, type RepoPage } from './repo.ts';
 import { cleanSelection } from './selection.ts';
+import { completeFromBody, dropDanglingFragment, withoutFurniture } from './description-repair.ts';
 import { dropTruncatedTail, isTruncated, withoutTruncationMark } from './truncated-text.ts';
 
 export interface SummaryFacts {
@@ -40,7 +41,10 @@ export function pickSummary(context: PageContext, facts: SummaryFacts): PickedSu
   }
   const cut = (text: string) => cutAtSentence(text, facts.summaryLength);
   const description = pickDescription(context, facts);
-  if (description) return { summary: cut(dropTruncatedTail(description.text)), source: description.source };
+  if (description) {
+    const whole = completeFromBody(description.text, context.elements.paragraphs) ?? dropTruncatedTail(description.text);
+    return { summary: cut(dropDanglingFragment(whole)), source: description.source };
+  }
   const lead = findLeadParagraph(context.elements.paragraphs)
     ?? readabilityLead(context.doc, context.elements.elementCount);
   if (lead) return { summary: cut(lead), source: 'readability' };
@@ -54,7 +58,7 @@ interface Description {
 
 function pickDescription(context: PageContext, facts: SummaryFacts): Description | null {
   const { meta, jsonLd } = context;
-  const clean = facts.repo ? cleanRepoDescription : cleanText;
+  const clean = (text: string | null) => withoutFurniture(facts.repo ? cleanRepoDescription(text) : cleanText(text));
   const candidates: Description[] = [
     { text: clean(meta.first('og:description')), source: 'og' },
     { text: clean(meta.first('twitter:description')), source: 'twitter' },
