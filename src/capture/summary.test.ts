@@ -95,5 +95,13 @@ describe('summary', () => {
     const capture = capturePage(html(meta('og:description', cut), `<article><p>${LONG} The rest of the article.</p></article>`));
     expect(capture.summary).toBe(LONG);
   });
+
+  // trafilatura/minusl.de.joghurt: a category page that kept one product's social card.
+  it("takes the page's own description when its social tags title another page", () => {
+    const head = meta('og:title', 'MinusL Fruchtjoghurt Erdbeere') + meta('og:description', `Fruchtige Erdbeeren treffen auf cremig-milden Joghurt. ${LONG}`)
+      + meta('description', `Sie lieben Joghurt mit frischen Früchten? ${LONG}`);
+    expect(capturePage(html(head, '<h1>Unsere MinusL Joghurts</h1>'))).toMatchObject({ summarySource: 'meta' });
+    expect(capturePage(html(head, '<h1>MinusL Fruchtjoghurt Erdbeere</h1>'))).toMatchObject({ summarySource: 'og' });
+  });
 });
 

@@ -59,10 +59,17 @@ interface Description {
 function pickDescription(context: PageContext, facts: SummaryFacts): Description | null {
   const { meta, jsonLd } = context;
   const clean = (text: string | null) => withoutFurniture(facts.repo ? cleanRepoDescription(text) : cleanText(text));
-  const candidates: Description[] = [
+  const social: Description[] = [
     { text: clean(meta.first('og:description')), source: 'og' },
     { text: clean(meta.first('twitter:description')), source: 'twitter' },
-    { text: clean(meta.first('description', 'dc.description', 'dcterms.description')), source: 'meta' },
+  ];
+  const written: Description = { text: clean(meta.first('description', 'dc.description', 'dcterms.description')), source: 'meta' };
+  // Social tags that title another page than the one the editor sees (a product's card on its
+  // category page, a review's teaser on the review) describe that other page too: the page's own
+  // description goes first then.
+  const socialFirst = socialTagsDescribeThisPage(meta.first('og:title', 'twitter:title'), facts.title);
+  const candidates: Description[] = [
+    ...(socialFirst ? [...social, written] : [written, ...social]),
     { text: clean(jsonLd.description), source: 'json-ld' },
   ];
   const junkContext = { title: facts.title, site: facts.site, host: context.host, isRepo: facts.repo !== null };
@@ -70,6 +77,23 @@ function pickDescription(context: PageContext, facts: SummaryFacts): Description
   const first = usable[0];
   if (!first) return null;
   return fullerDescription(descriptionSized(first, usable), usable);
+}
+
+function socialTagsDescribeThisPage(socialTitle: string | null, title: string): boolean {
+  if (!socialTitle) return true;
+  const social = comparableTitle(cleanText(socialTitle));
+  const chosen = comparableTitle(title);
+  return social.includes(chosen) || chosen.includes(social) || sharesWords(social, chosen);
+}
+
+// Two wordings of one headline share most of their longer words ("Wärmepumpe im Altbau - Wann es
+// sich lohnt" and "Eignet sich eine Wärmepumpe im Altbau?").
+function sharesWords(a: string, b: string): boolean {
+  const words = (text: string) => new Set(text.match(/[\p{L}\p{N}]{4,}/gu) ?? []);
+  const left = words(a);
+  const right = words(b);
+  const shared = [...left].filter((word) => right.has(word)).length;
+  return shared > 0 && shared >= Math.min(left.size, right.size) / 2;
 }
 
 // Below this, a description is a teaser ("There’s no going back from here.") rather than a summary.
