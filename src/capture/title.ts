@@ -46,17 +46,22 @@ export function pickTitle(context: PageContext, facts: TitleFacts): string {
   // "(16) Coronavirus-Update" is an episode number when the heading shows it too, else an unread counter.
   const keepsCounter = headings.some((heading) => COUNTER.test(heading));
   const usableTitles = raw.map((title) => usable(title, keepsCounter)).filter((title): title is string => title !== null);
-  // A title that is only the site's name or "Home" names no page, except on the site's front page.
+  // A title that is only "Home" names no page, nor one that is only the site's name, except on the site's front page.
   const isFrontPage = (context.pageUrl?.pathname ?? '/') === '/';
-  const named = isFrontPage ? usableTitles : usableTitles.filter((title) => !isLabel(title));
+  const named = usableTitles.filter((title) => !GENERIC_TITLE.test(title) && (isFrontPage || !isSiteName(title)));
   const candidates = named.length > 0 || headings.length > 0 ? named : usableTitles;
 
   const stripped = candidates.map((title) => stripSiteAffixes(title, isSiteName)).filter(Boolean);
   const fallback = completedTitle(stripped);
-  const hasSocialTitle = Boolean(meta.first('og:title') ?? meta.first('twitter:title'));
+  // The tags are a variant written for sharing or search when there is a social title, or when the
+  // <title> is composed of parts ("Topic » Teaser | Site"); a plain <title> that differs from the
+  // heading is as often the headline's own short form.
+  const documentTitle = usable(context.elements.titles[0]?.textContent);
+  const tagsAreVariants = Boolean(meta.first('og:title') ?? meta.first('twitter:title'))
+    || (documentTitle !== null && splitTitle(documentTitle).length >= 3);
   const chosen = headingAgreedByCandidates(headings, candidates, isSiteName)
     ?? headingCompletingTruncatedTitle(headings, stripped)
-    ?? (hasSocialTitle || candidates.length === 0 ? visibleHeadline(h1s, stripped, context.elements.h1s.length) : null)
+    ?? (tagsAreVariants || candidates.length === 0 ? visibleHeadline(h1s, stripped, context.elements.h1s.length) : null)
     ?? (fallback ? withoutPipedLabel(fallback) : null) ?? headings[0] ?? '';
   return mostTypographicSpelling(chosen, [...headings, ...candidates, ...stripped]);
 }
@@ -112,7 +117,7 @@ const DATE_INSIDE = /\b\d{1,2}\.\d{1,2}\.\d{4}\b/;
 
 // A headline is more than a label ("Minecraft News") and less than a paragraph.
 const MIN_HEADLINE_WORDS_VISIBLE = 3;
-const MAX_H1S_FOR_HEADLINE = 2;
+const MAX_H1S_FOR_HEADLINE = 4;
 const MAX_HEADLINE_WORDS = 30;
 
 /**
@@ -120,9 +125,7 @@ const MAX_HEADLINE_WORDS = 30;
  * tags are often an SEO or social variant ("Wärmepumpe im Altbau - Wann es sich lohnt" for the
  * heading "Eignet sich eine Wärmepumpe im Altbau?"). The heading must read as a headline (a few
  * words, not a label) and tell the same story as the tags (share a word with one), so a logo or a
- * blog name in an `<h1>` does not replace the post's title. Only for pages with a social title
- * (og:title, twitter:title): the tag that sites write for sharing, and rewrite for it; a plain
- * `<title>` that differs from the heading is as often the headline's own short form.
+ * blog name in an `<h1>` does not replace the post's title.
  */
 function visibleHeadline(headings: string[], titles: string[], h1Count: number): string | null {
   // Pages that give every section an <h1> have no one visible headline.

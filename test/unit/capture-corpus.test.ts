@@ -30,11 +30,11 @@ interface Floors {
 // Reached when set (npm run bench, bench/results/capture.json), each floor just below its level, so a
 // page or two lost fails the suite.
 const FLOORS: Record<CorpusName | 'overall', Floors> = {
-  readability: { title: 0.751, titleExcluded: 0.907, summaryF1: 0.804, summaryF1Excluded: 0.891, byline: 0.702, date: 0.921 },
+  readability: { title: 0.743, titleExcluded: 0.897, summaryF1: 0.804, summaryF1Excluded: 0.891, byline: 0.702, date: 0.921 },
   metascraper: { title: 0.687, titleExcluded: 0.975, summaryF1: 0.893, summaryF1Excluded: 0.939, byline: 0.737, date: 0.725 },
-  defuddle: { title: 0.9, titleExcluded: 0.932, summaryF1: null, summaryF1Excluded: null, byline: 0.65, date: 0.883 },
-  trafilatura: { title: 0.875, titleExcluded: 0.896, summaryF1: 0.831, summaryF1Excluded: 0.85, byline: 0.64, date: 0.816 },
-  overall: { title: 0.843, titleExcluded: 0.916, summaryF1: 0.839, summaryF1Excluded: 0.883, byline: 0.671, date: 0.817 },
+  defuddle: { title: 0.896, titleExcluded: 0.927, summaryF1: null, summaryF1Excluded: null, byline: 0.65, date: 0.883 },
+  trafilatura: { title: 0.889, titleExcluded: 0.911, summaryF1: 0.831, summaryF1Excluded: 0.85, byline: 0.64, date: 0.816 },
+  overall: { title: 0.848, titleExcluded: 0.921, summaryF1: 0.839, summaryF1Excluded: 0.883, byline: 0.671, date: 0.817 },
 };
 const MIN_SUMMARY_PRESENT = 0.985;
 
