@@ -40,7 +40,7 @@ export function pickAuthors(context: PageContext, site = ''): string[] {
       return byline ? splitAuthorList(textOf(byline, 200)) : [];
     },
     () => {
-      const printed = elements.elementCount > MAX_ELEMENTS_FOR_MICRODATA ? null : printedByline(context.doc);
+      const printed = elements.elementCount > MAX_ELEMENTS_FOR_MICRODATA ? null : printedByline(context.lines());
       return printed ? splitAuthorList(printed) : [];
     },
   ];

@@ -1,15 +1,13 @@
 import { cleanText } from './clean-text.ts';
 import { isHiddenByMarkup, textOf } from './element-text.ts';
-import { walkElements } from './walk-elements.ts';
+import { MAX_LINE_CHARS, type PageLine } from './page-lines.ts';
 
 /**
  * The byline a page prints when no tag names the author: an element the template names after it
  * (`class="byline"`, `entry-content__authors`, `author-name`), or a short line that reads "Von Tobias
- * Kuske", "By Emily Burack", "Par Didier Roy". Only looked for when the tags name nobody, and only in
- * the first elements of the page, where the article's header is.
+ * Kuske", "By Emily Burack", "Par Didier Roy". Only looked for when the tags name nobody, in the
+ * page's first lines (page-lines.ts), where the article's header is.
  */
-const MAX_ELEMENTS_SCANNED = 6000;
-const MAX_BYLINE_CHARS = 120;
 const BYLINE_NAME = /(?:^|[-_\s])(?:byline|author|authors|autor|author-name|entry-author|post-author|article-author)(?:$|[-_\s])|__authors?$|__names$/i;
 const BY_PREFIX = /^(?:von|by|par|por|door|di|av|text(?:e)?\s*:|autor(?:in)?\s*:|written by|geschrieben von)\s+/i;
 // One to four capitalised words per name (particles such as "de", "van", "von" allowed), joined by "and"/"und"/",".
@@ -19,16 +17,14 @@ const NAMES = new RegExp(String.raw`^${PERSON}(?:\s*(?:,|&|\band\b|\bund\b|\bet\
 // "VON MORITZ GATHMANN am 21. April 2020", "Janic Cathomen, 01.12.2021": the date after the name.
 const TRAILING_DATE = /(?:\s*[,|•·–-]\s*|\s+(?:am|on|le|el|il|op)\s+)(?:[\p{L}]+,?\s+)?\d{1,2}[./ ].*\d{4}.*$/u;
 
-export function printedByline(doc: Document): string | null {
+export function printedByline(lines: PageLine[]): string | null {
   let prefixed: string | null = null;
-  for (const element of walkElements(doc.body, MAX_ELEMENTS_SCANNED)) {
-    const names = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`;
+  for (const { element, text: own, names } of lines) {
+    // The element's own names, or its parent's when the name is in a link inside the byline.
     const named = names.split(/\s+/).some((name) => name && BYLINE_NAME.test(name));
-    if (!named && prefixed !== null) continue;
-    const own = ownText(element);
-    if (!named && !BY_PREFIX.test(own)) continue;
-    const text = cleanText(named ? textOf(element, MAX_BYLINE_CHARS + 1) : own);
-    if (!text || text.length > MAX_BYLINE_CHARS || isHiddenByMarkup(element)) continue;
+    if (!named && (prefixed !== null || !BY_PREFIX.test(own))) continue;
+    const text = cleanText(named ? textOf(element, MAX_LINE_CHARS + 1) : own);
+    if (!text || text.length > MAX_LINE_CHARS || isHiddenByMarkup(element)) continue;
     const candidate = text.replace(BY_PREFIX, '').replace(TRAILING_DATE, '').trim();
     if (!NAMES.test(candidate)) continue;
     // A template's byline element beats a "By …" line elsewhere; stop at the first one.
@@ -36,14 +32,4 @@ export function printedByline(doc: Document): string | null {
     prefixed = candidate;
   }
   return prefixed;
-}
-
-/** The text directly inside an element (not its children's), where "Von Tobias Kuske" is written. */
-function ownText(element: Element): string {
-  let text = '';
-  for (let node = element.firstChild; node; node = node.nextSibling) {
-    if (node.nodeType === 3) text += node.nodeValue ?? '';
-    if (text.length > MAX_BYLINE_CHARS) break;
-  }
-  return text.replace(/\s+/g, ' ').trim();
 }

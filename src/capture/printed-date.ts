@@ -1,14 +1,12 @@
 import { normalizeDate } from './normalize-date.ts';
-import { walkElements } from './walk-elements.ts';
+import type { PageLine } from './page-lines.ts';
 
 /**
  * The date a page prints near its headline when no tag carries it: "01.12.2021", "24. April 2020",
  * "am 21. April 2020", "March 3, 2019", "3 mars 2020". Read in the page's language (day first
  * outside American English). A line the template names after the date ("date", "datum",
- * "published", "meta") wins over a date in other short text; the page's first elements only.
+ * "published", "meta") wins over a date in other short text; the page's first lines only (page-lines.ts).
  */
-const MAX_ELEMENTS_SCANNED = 6000;
-const MAX_LINE_CHARS = 100;
 const DATE_NAME = /date|datum|time|zeit|publish|posted|meta|fecha|data|byline|dateline|info/i;
 
 const MONTHS: Record<string, number> = {};
@@ -43,26 +41,14 @@ export function readPrintedDate(text: string, language: string | null): string |
   return null;
 }
 
-export function printedDate(doc: Document, language: string | null): string | null {
+export function printedDate(lines: PageLine[], language: string | null): string | null {
   let unnamed: string | null = null;
-  for (const element of walkElements(doc.body, MAX_ELEMENTS_SCANNED)) {
-    const own = ownText(element);
-    if (!/\d{4}/.test(own)) continue;
-    const date = readPrintedDate(own, language);
+  for (const { element, text, names } of lines) {
+    if (!/\d{4}/.test(text)) continue;
+    const date = readPrintedDate(text, language);
     if (!date) continue;
-    const names = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''} ${element.parentElement?.getAttribute('class') ?? ''}`;
     if (element.localName === 'time' || DATE_NAME.test(names)) return date;
     unnamed ??= date;
   }
   return unnamed;
-}
-
-/** The short text directly inside an element, where a date line is written. */
-function ownText(element: Element): string {
-  let text = '';
-  for (let node = element.firstChild; node; node = node.nextSibling) {
-    if (node.nodeType === 3) text += node.nodeValue ?? '';
-    if (text.length > MAX_LINE_CHARS) return '';
-  }
-  return text.replace(/\s+/g, ' ').trim();
 }

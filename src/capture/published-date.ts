@@ -30,7 +30,7 @@ export function pickPublishedDate(context: PageContext, language: string | null 
     if (local) return local;
   }
   if (first) return first;
-  return context.elements.elementCount > MAX_ELEMENTS_FOR_PRINTED_DATE ? null : printedDate(context.doc, language);
+  return context.elements.elementCount > MAX_ELEMENTS_FOR_PRINTED_DATE ? null : printedDate(context.lines(), language);
 }
 
 const SAME_MOMENT_MS = 60_000;

@@ -211,7 +211,10 @@ function headingAgreedByCandidates(headings: string[], candidates: string[], isS
 }
 
 function agreement(heading: string, candidate: string, candidates: string[], isSiteName: (text: string) => boolean): number {
-  if (comparableTitle(candidate) === heading) return 3;
+  const whole = comparableTitle(candidate);
+  if (whole === heading) return 3;
+  // Every reading below is a part of the candidate: one that does not hold the heading has none.
+  if (!whole.includes(heading)) return 0;
   const isShortLabel = (rest: string) => {
     const words = rest.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
     // "Blog Name: Post Title" with the blog's name as <h1>: the rest is the real title, another candidate.
