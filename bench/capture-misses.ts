@@ -9,7 +9,13 @@ export type MissField = 'title' | 'summary' | 'byline' | 'date';
 
 interface Values { title: string; summary: string; byline: string; date: string }
 
-interface Judged { page: CorpusPage; titleExcludedBy: string | null; summaryExcludedBy: string | null }
+interface Judged {
+  page: CorpusPage;
+  titleExcludedBy: string | null;
+  summaryExcludedBy: string | null;
+  /** The page's description tags, to tell which one the expected summary came from. */
+  descriptions: { og: string; twitter: string; meta: string };
+}
 
 const LOW_F1 = 0.5;
 
@@ -35,7 +41,11 @@ export function classifyMiss(field: MissField, judged: Judged, ours: Values | nu
     if (f1 >= LOW_F1) return null;
     const peer = peers.some((values) => values && tokenF1(values.summary, expected.excerpt ?? '') >= LOW_F1) ? ', a peer does better' : '';
     if (!ours.summary.trim()) return `no summary${peer}`;
-    return `summary F1 < ${LOW_F1}${peer}`;
+    const tags = Object.entries(judged.descriptions).filter(([, text]) => text);
+    const agreeing = tags.find(([, text]) => tokenF1(text, expected.excerpt ?? '') >= LOW_F1);
+    if (agreeing) return `expected is the page's ${agreeing[0]} description, Roundup took another tag or repaired it${peer}`;
+    if (tags.length === 0) return `no description tag; the lead paragraph is not the expected text${peer}`;
+    return `expected is none of the page's description tags (an annotator's own text, a subtitle)${peer}`;
   }
   if (field === 'byline' && expected.byline && !bylinesAgree(ours.byline, expected.byline)) {
     const peer = peers.some((values) => values && bylinesAgree(values.byline, expected.byline ?? '')) ? ', a peer has it' : ', no peer has it';

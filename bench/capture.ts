@@ -13,7 +13,8 @@
  * (src/cli/decode-html.ts), as a browser would.
  *
  * `ROUNDUP_BASELINE=/path/to/checkout` adds that checkout's extractor as "roundup@base", so a change
- * is measured against its base in the same run.
+ * is measured against its base in the same run; `CAPTURE_BENCH_SYSTEMS=roundup,roundup@base,readability`
+ * runs only the systems named.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -126,6 +127,7 @@ interface Judged {
   page: CorpusPage;
   titleExcludedBy: string | null;
   summaryExcludedBy: string | null;
+  descriptions: { og: string; twitter: string; meta: string };
 }
 
 function record(score: Score, judged: Judged, result: Extracted | null, ms: number): void {
@@ -179,13 +181,18 @@ async function loadBaseline(): Promise<System | null> {
 
 export async function run(): Promise<void> {
   const baseline = await loadBaseline();
-  const all = baseline ? [systems[0] as System, baseline, ...systems.slice(1)] : systems;
+  // `CAPTURE_BENCH_SYSTEMS=roundup,readability` runs only those, for a quick timing check on a busy machine.
+  const only = process.env['CAPTURE_BENCH_SYSTEMS']?.split(',').map((name) => name.trim()).filter(Boolean);
+  const all = (baseline ? [systems[0] as System, baseline, ...systems.slice(1)] : systems)
+    .filter((system) => !only || only.includes(system.name));
   const pages = listCorpusPages();
   const judged: Judged[] = pages.map((page) => {
     const html = readPageHtml(page);
     const facts = readPageFacts(parseHtmlDocument(html, page.url), page.url, html);
+    const tag = (key: string) => facts.meta.get(key)?.[0] ?? '';
     return {
       page,
+      descriptions: { og: tag('og:description'), twitter: tag('twitter:description'), meta: tag('description') },
       titleExcludedBy: page.expected.title ? excludedBy(TITLE_RULES, page.expected.title, facts)?.id ?? null : null,
       summaryExcludedBy: page.expected.excerpt ? excludedBy(SUMMARY_RULES, page.expected.excerpt, facts)?.id ?? null : null,
     };
