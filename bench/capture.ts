@@ -295,7 +295,7 @@ function checkTargets(table: Record<string, Record<string, { title: number | nul
     },
     {
       name: "bylines above metascraper's",
-      met: (roundup.byline ?? 0) > (overall['metascraper']?.byline ?? 0),
+      met: overall['metascraper'] !== undefined && (roundup.byline ?? 0) > (overall['metascraper'].byline ?? 0),
       detail: `${pct(roundup.byline)} vs ${pct(overall['metascraper']?.byline)}`,
       field: 'byline',
     },
