@@ -13,6 +13,8 @@ export function textOf(element: Element, maxChars = 5000): string {
   const parents: ChildNode[] = [];
   while (node && text.length < maxChars) {
     if (node.nodeType === TEXT_NODE) text += node.nodeValue ?? '';
+    // A line break separates words ("Open Progress<br>Why …"), though it has no text.
+    else if (node.nodeType === ELEMENT_NODE && (node as Element).localName === 'br') text += ' ';
     const descend = node.nodeType === ELEMENT_NODE && node.firstChild && !isSkipped(node as Element);
     if (descend && node.firstChild) {
       parents.push(node);

@@ -59,6 +59,14 @@ describe('extractCapture: other fields', () => {
     ['citation tags', '<meta name="citation_title" content="P">', 'https://example.com/p', 'paper'],
     ['a GitHub repository', '', 'https://github.com/owner/name', 'repo'],
     ['anything else', '<meta property="og:type" content="article">', 'https://example.com/a', 'article'],
+    // defuddle/general--lesswrong.com-…: a blog post with the two Scholar tags a blog adds.
+    ['a blog post with Scholar tags', '<meta property="og:type" content="article"><meta name="citation_title" content="Simulators"><meta name="citation_author" content="janus">', 'https://www.lesswrong.com/posts/x', 'article'],
+    // trafilatura/acpjournals.org.3075: citation_journal_title and Dublin Core, no other Highwire tag.
+    ['a journal page with citation_journal_title and dc.* tags', '<meta name="citation_journal_title" content="Annals of Internal Medicine"><meta name="dc.Title" content="The Effect of Influenza Vaccination for the Elderly"><meta name="dc.Type" content="research-article"><meta name="dc.Creator" content=" Carlos  Dobkin ">', 'https://www.acpjournals.org/doi/10.7326/M19-3075', 'paper'],
+    ['a journal page with only Dublin Core', '<meta name="dc.Title" content="The Effect"><meta name="dc.Type" content="research-article"><meta name="dc.Creator" content="C. Dobkin">', 'https://example.com/doi/1', 'paper'],
+    // metascraper/the-verge, metascraper/nbcnews: a NewsArticle with a VideoObject for its clip.
+    ['a news article with a clip', '<script type="application/ld+json">[{"@type":"NewsArticle","headline":"H"},{"@type":"VideoObject","name":"Clip"}]</script>', 'https://example.com/a', 'article'],
+    ['a news article with a clip and og:type video', '<meta property="og:type" content="video.other"><script type="application/ld+json">{"@type":"NewsArticle","headline":"H","video":{"@type":"VideoObject"}}</script>', 'https://example.com/a', 'article'],
   ])('tells %s apart', (_name, head, url, kind) => {
     expect(capturePage(html(head), { url }).kind).toBe(kind);
   });

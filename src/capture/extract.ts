@@ -36,9 +36,10 @@ export function extractCapture(doc: Document, options: ExtractOptions): Capture 
   const repo = readRepoPage(safeUrl(canonicalUrl)) ?? readRepoPage(context.pageUrl);
   const isPaper = !repo && isPaperPage(context);
   const site = pickSiteName(context);
-  const authors = pickAuthors(context);
+  const authors = pickAuthors(context, site);
   // A page with no title at all still needs something an editor can recognise in a list.
   const title = pickTitle(context, { site, repo, authors, url: safeUrl(url) }) || url;
+  const language = pickLanguage(context);
   const { summary, source } = pickSummary(context, {
     selection: options.selection,
     summaryLength: options.summaryLength ?? DEFAULT_SUMMARY_LENGTH,
@@ -56,10 +57,10 @@ export function extractCapture(doc: Document, options: ExtractOptions): Capture 
     dedupeKey: normalizeUrlForDedupe(url),
     site,
     authors,
-    publishedAt: pickPublishedDate(context),
+    publishedAt: pickPublishedDate(context, language),
     image: pickImage(context),
     kind: pickKind(context, { isRepo: repo !== null, isPaper }),
-    language: pickLanguage(context),
+    language,
   };
 }
 

@@ -15,8 +15,23 @@ describe('isJunkDescription', () => {
     ["GitHub's empty-description boilerplate", 'Contribute to owner/repo development by creating an account on GitHub.'],
     ['a too short string', 'News and more.'],
     ['javascript nag', 'Please enable JavaScript to view this site properly, thank you.'],
+    // Issue #16, from the shared corpus:
+    ['a credit line (trafilatura/heartlandnewsfeed.com-Christian)', 'Written by HLNF Staff Report'],
+    ['a byline with its dateline (trafilatura/blog.mondediplo.net.turpitude)', 'Par Didier Roy (Planète Asie, Les blogs du Diplo, 21 juin 2018)'],
+    ['a literal tag', '<p>'],
+    ['a literal escape', '\\n'],
+    ["the site's motto (trafilatura/nachtkritik.de-Dragqueens)", 'nachtkritik.de - das unabhängige Theaterportal'],
+    ["YouTube's chapter list", 'Chapters These chapters are auto-generated 0:00 Intro 1:12 The build 4:40 Results'],
   ])('rejects %s', (_name, text) => {
-    expect(isJunkDescription(text, context)).toBe(true);
+    const host = /nachtkritik/.test(text) ? 'nachtkritik.de' : context.host;
+    expect(isJunkDescription(text, { ...context, host })).toBe(true);
+  });
+
+  it.each([
+    ['a sentence that starts with "By"', 'By 2030, half of all new cars sold in Europe will be electric, the report says.'],
+    ['a description that starts with the site name', 'Example News readers sent us more than 3,000 questions about the election; here are the answers.'],
+  ])('keeps %s', (_name, text) => {
+    expect(isJunkDescription(text, context)).toBe(false);
   });
 
   it('accepts a short repository description', () => {

@@ -27,4 +27,18 @@ describe('normalizeDate', () => {
   ])('rejects %s', (_name, input) => {
     expect(normalizeDate(input)).toBeNull();
   });
+
+  // Issue #16: "10.12.2022" and "10/05/2022" were read month first even on Spanish and German pages.
+  it.each([
+    ['dots on a German page', '10.12.2022', 'de', '2022-12-10'],
+    ['dots on an American page (dots are always day first)', '10.12.2022', 'en-US', '2022-12-10'],
+    ['slashes on a Spanish page', '10/05/2022', 'es', '2022-05-10'],
+    ['slashes on an American page', '10/05/2022', 'en-US', '2022-10-05'],
+    ['slashes on a British page', '10/05/2022', 'en-GB', '2022-05-10'],
+    ['a day that can only be a day', '25/12/2021', 'en-US', '2021-12-25'],
+    ['a date with a time', '01.12.2021 14:30', 'de-CH', '2021-12-01'],
+  ])('reads %s by the language', (_name, input, language, expected) => {
+    expect(normalizeDate(input, language)).toBe(expected);
+  });
 });
+

@@ -1,6 +1,7 @@
 import { indexElements, type ElementIndex } from './element-index.ts';
 import { readJsonLd, type JsonLdFacts } from './json-ld.ts';
 import { indexMetaTags, type MetaIndex } from './meta.ts';
+import { readPageLines, type PageLine } from './page-lines.ts';
 
 /** What every rule reads, gathered once per capture. */
 export interface PageContext {
@@ -14,6 +15,8 @@ export interface PageContext {
   elements: ElementIndex;
   meta: MetaIndex;
   jsonLd: JsonLdFacts;
+  /** The page's first short lines of text (bylines, date lines), read on first use. */
+  lines: () => PageLine[];
 }
 
 export function readPageContext(doc: Document, url: string): PageContext {
@@ -21,6 +24,7 @@ export function readPageContext(doc: Document, url: string): PageContext {
   const pageUrl = parseUrl(url, undefined);
   const baseHref = elements.bases[0]?.getAttribute('href')?.trim();
   const base = baseHref ? parseUrl(baseHref, pageUrl?.href) : null;
+  let lines: PageLine[] | null = null;
   return {
     doc,
     pageUrl,
@@ -29,6 +33,7 @@ export function readPageContext(doc: Document, url: string): PageContext {
     elements,
     meta: indexMetaTags(elements.metas),
     jsonLd: readJsonLd(elements.jsonLdScripts),
+    lines: () => (lines ??= readPageLines(doc)),
   };
 }
 

@@ -10,8 +10,23 @@ const PAPER_PAGES: [RegExp, RegExp][] = [
   [/(^|\.)(bio|med)rxiv\.org$/, /^\/content\/10\./],
 ];
 
+// Highwire tags that say where or when a work was published, or what identifies it. A title and an
+// author alone are not enough on a page that calls itself an article: blogs (LessWrong) add those
+// two for Google Scholar.
+const PUBLICATION_TAGS = [
+  'citation_journal_title', 'citation_conference_title', 'citation_doi', 'citation_abstract', 'citation_pdf_url',
+  'citation_publication_date', 'citation_date', 'citation_online_date', 'citation_arxiv_id', 'citation_publisher',
+  'citation_technical_report_institution', 'citation_dissertation_institution', 'citation_volume', 'citation_firstpage',
+];
+// Dublin Core's type for a journal article ("research-article", "Text.Serial.Journal"), which
+// publishers' pages (Atypon) give beside citation_journal_title instead of the other Highwire tags.
+const DC_PAPER_TYPE = /article|paper|journal|preprint|thesis/i;
+
 export function isPaperPage(context: PageContext): boolean {
-  if (context.meta.first('citation_title', 'citation_abstract', 'citation_doi')) return true;
+  const { meta } = context;
+  if (meta.first(...PUBLICATION_TAGS)) return true;
+  if (meta.first('citation_title') && !/^article$/i.test(meta.first('og:type') ?? '')) return true;
+  if (meta.first('dc.title') && DC_PAPER_TYPE.test(meta.first('dc.type', 'dcterms.type') ?? '') && meta.first('dc.creator', 'dc.identifier')) return true;
   if (context.jsonLd.mainType === 'ScholarlyArticle') return true;
   const path = context.pageUrl?.pathname ?? '';
   return PAPER_PAGES.some(([host, pathPattern]) => host.test(context.host) && pathPattern.test(path));

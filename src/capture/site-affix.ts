@@ -3,9 +3,10 @@ import { hostLabel } from './site-name.ts';
 
 /**
  * Separators between a headline and the site name or section label around it: "Title | Site",
- * "Title - Site", "Title — Site", "Site: Title", "标题_栏目_网站".
+ * "Title - Site", "Title — Site", "Site: Title", "标题_栏目_网站", "… › evang.at", "…城！-新华网",
+ * "…-정치ㅣ한국일보", full-width "：" and "｜".
  */
-const SEPARATOR = /(\s+[|\-–—·•~»«/\\]\s+|\s*\|\s*|\s+::?\s+|:\s+|(?<=\p{Script=Han})\s*_\s*|\s+_\s*)/u;
+const SEPARATOR = /(\s+(?:[|\-–—·•~»«›‹/\\]|--)\s+|\s*[|｜ㅣ]\s*|\s*：\s*|\s+::?\s+|:\s+|(?<=[\p{Script=Han}\p{Script=Hangul}！？」』）])\s*[-_]\s*(?=[\p{Script=Han}\p{Script=Hangul}\p{L}])|\s+_\s*)/u;
 
 /** Alternating segments and separators: `[segment, separator, segment, ...]`. */
 export function splitTitle(title: string): string[] {

@@ -81,4 +81,27 @@ describe('summary', () => {
   it('is empty, with source none, on an empty page', () => {
     expect(capturePage(html('<title>Empty</title>'))).toMatchObject({ summary: '', summarySource: 'none' });
   });
+
+  // Issue #16 (trafilatura/kyffhaeuser-nachrichten.de-Regen, trafilatura/heartlandnewsfeed.com-Christian).
+  it("repairs the description before cutting it, and passes over a credit line for the next tag", () => {
+    const dated = capturePage(html(meta('og:description', `31.10.2023, 10.19 Uhr : ${LONG}`)));
+    expect(dated.summary).toBe(LONG);
+    const credit = capturePage(html(meta('og:description', 'Written by HLNF Staff Report') + meta('description', LONG)));
+    expect(credit).toMatchObject({ summary: LONG, summarySource: 'meta' });
+  });
+
+  it('finishes a description the site cut mid-sentence from the article', () => {
+    const cut = 'A description long enough to be a real summary of the page and not a teaser at all, re…';
+    const capture = capturePage(html(meta('og:description', cut), `<article><p>${LONG} The rest of the article.</p></article>`));
+    expect(capture.summary).toBe(LONG);
+  });
+
+  // trafilatura/minusl.de.joghurt: a category page that kept one product's social card.
+  it("takes the page's own description when its social tags title another page", () => {
+    const head = meta('og:title', 'MinusL Fruchtjoghurt Erdbeere') + meta('og:description', `Fruchtige Erdbeeren treffen auf cremig-milden Joghurt. ${LONG}`)
+      + meta('description', `Sie lieben Joghurt mit frischen Früchten? ${LONG}`);
+    expect(capturePage(html(head, '<h1>Unsere MinusL Joghurts</h1>'))).toMatchObject({ summarySource: 'meta' });
+    expect(capturePage(html(head, '<h1>MinusL Fruchtjoghurt Erdbeere</h1>'))).toMatchObject({ summarySource: 'og' });
+  });
 });
+

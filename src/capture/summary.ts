@@ -9,6 +9,7 @@ import { readPaperAbstract } from './paper.ts';
 import { readabilityLead } from './readability-lead.ts';
 import { cleanRepoDescription, type RepoPage } from './repo.ts';
 import { cleanSelection } from './selection.ts';
+import { completeFromBody, dropDanglingFragment, withoutFurniture } from './description-repair.ts';
 import { dropTruncatedTail, isTruncated, withoutTruncationMark } from './truncated-text.ts';
 
 export interface SummaryFacts {
@@ -40,7 +41,10 @@ export function pickSummary(context: PageContext, facts: SummaryFacts): PickedSu
   }
   const cut = (text: string) => cutAtSentence(text, facts.summaryLength);
   const description = pickDescription(context, facts);
-  if (description) return { summary: cut(dropTruncatedTail(description.text)), source: description.source };
+  if (description) {
+    const whole = completeFromBody(description.text, context.elements.paragraphs) ?? dropTruncatedTail(description.text);
+    return { summary: cut(dropDanglingFragment(whole)), source: description.source };
+  }
   const lead = findLeadParagraph(context.elements.paragraphs)
     ?? readabilityLead(context.doc, context.elements.elementCount);
   if (lead) return { summary: cut(lead), source: 'readability' };
@@ -54,11 +58,18 @@ interface Description {
 
 function pickDescription(context: PageContext, facts: SummaryFacts): Description | null {
   const { meta, jsonLd } = context;
-  const clean = facts.repo ? cleanRepoDescription : cleanText;
-  const candidates: Description[] = [
+  const clean = (text: string | null) => withoutFurniture(facts.repo ? cleanRepoDescription(text) : cleanText(text));
+  const social: Description[] = [
     { text: clean(meta.first('og:description')), source: 'og' },
     { text: clean(meta.first('twitter:description')), source: 'twitter' },
-    { text: clean(meta.first('description', 'dc.description', 'dcterms.description')), source: 'meta' },
+  ];
+  const written: Description = { text: clean(meta.first('description', 'dc.description', 'dcterms.description')), source: 'meta' };
+  // Social tags that title another page than the one the editor sees (a product's card on its
+  // category page, a review's teaser on the review) describe that other page too: the page's own
+  // description goes first then.
+  const socialFirst = socialTagsDescribeThisPage(meta.first('og:title', 'twitter:title'), facts.title);
+  const candidates: Description[] = [
+    ...(socialFirst ? [...social, written] : [written, ...social]),
     { text: clean(jsonLd.description), source: 'json-ld' },
   ];
   const junkContext = { title: facts.title, site: facts.site, host: context.host, isRepo: facts.repo !== null };
@@ -66,6 +77,23 @@ function pickDescription(context: PageContext, facts: SummaryFacts): Description
   const first = usable[0];
   if (!first) return null;
   return fullerDescription(descriptionSized(first, usable), usable);
+}
+
+function socialTagsDescribeThisPage(socialTitle: string | null, title: string): boolean {
+  if (!socialTitle) return true;
+  const social = comparableTitle(cleanText(socialTitle));
+  const chosen = comparableTitle(title);
+  return social.includes(chosen) || chosen.includes(social) || sharesWords(social, chosen);
+}
+
+// Two wordings of one headline share most of their longer words ("Wärmepumpe im Altbau - Wann es
+// sich lohnt" and "Eignet sich eine Wärmepumpe im Altbau?").
+function sharesWords(a: string, b: string): boolean {
+  const words = (text: string) => new Set(text.match(/[\p{L}\p{N}]{4,}/gu) ?? []);
+  const left = words(a);
+  const right = words(b);
+  const shared = [...left].filter((word) => right.has(word)).length;
+  return shared > 0 && shared >= Math.min(left.size, right.size) / 2;
 }
 
 // Below this, a description is a teaser ("There’s no going back from here.") rather than a summary.

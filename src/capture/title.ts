@@ -1,5 +1,6 @@
 import { cleanText } from './clean-text.ts';
 import { comparableTitle } from './comparable-title.ts';
+import { isHiddenByMarkup, textOf } from './element-text.ts';
 import { visibleHeadings } from './headings.ts';
 import type { PageContext } from './page-context.ts';
 import { isPlaceholder } from './placeholder.ts';
@@ -27,23 +28,136 @@ export function pickTitle(context: PageContext, facts: TitleFacts): string {
   const citation = usable(meta.first('citation_title'));
   if (citation) return citation;
 
-  const candidates = [
+  const raw = [
     meta.first('og:title'), meta.first('twitter:title'), jsonLd.headline,
     meta.first('dc.title', 'dc:title', 'dcterms.title', 'dcterm:title'), meta.first('parsely-title', 'sailthru.title'),
     context.elements.titles[0]?.textContent,
-  ].map(usable).filter((title): title is string => title !== null);
+  ];
   const isSiteName = siteNameMatcher([
-    facts.site, meta.first('og:site_name') ?? '', jsonLd.publisher ?? '', meta.first('application-name') ?? '',
+    facts.site, meta.first('og:site_name') ?? '', jsonLd.publisher ?? '', applicationName(context, raw),
     ...facts.authors.slice(0, 3), codeHostProject(facts.url) ?? '',
   ], context.host);
-  const headings = visibleHeadings(context.elements.h1s).filter((heading) => !isSiteName(heading));
+  const isLabel = (text: string) => isSiteName(text) || GENERIC_TITLE.test(text);
+  const cleanHeadings = (texts: string[]) => texts.filter((heading) => !isLabel(heading))
+    .map((heading) => stripSiteAffixes(withoutDatePrefix(heading), isSiteName))
+    .filter((heading) => heading && !isLabel(heading));
+  const h1s = cleanHeadings(visibleHeadings(context.elements.h1s));
+  const headings = h1s.length > 0 || context.elements.h1s.length > 0 ? h1s : cleanHeadings(articleHeading(context));
+  // "(16) Coronavirus-Update" is an episode number when the heading shows it too, else an unread counter.
+  const keepsCounter = headings.some((heading) => COUNTER.test(heading));
+  const usableTitles = raw.map((title) => usable(title, keepsCounter)).filter((title): title is string => title !== null);
+  // A title that is only "Home" names no page, nor one that is only the site's name, except on the site's front page.
+  const isFrontPage = (context.pageUrl?.pathname ?? '/') === '/';
+  const named = usableTitles.filter((title) => !GENERIC_TITLE.test(title) && (isFrontPage || !isSiteName(title)));
+  const candidates = named.length > 0 || headings.length > 0 ? named : usableTitles;
 
   const stripped = candidates.map((title) => stripSiteAffixes(title, isSiteName)).filter(Boolean);
-  const fallback = stripped[0];
+  const fallback = completedTitle(stripped);
+  // The tags are a variant written for sharing or search when there is a social title, or when the
+  // <title> is composed of parts ("Topic » Teaser | Site"); a plain <title> that differs from the
+  // heading is as often the headline's own short form.
+  const documentTitle = usable(context.elements.titles[0]?.textContent);
+  const tagsAreVariants = Boolean(meta.first('og:title') ?? meta.first('twitter:title'))
+    || (documentTitle !== null && splitTitle(documentTitle).length >= 3);
   const chosen = headingAgreedByCandidates(headings, candidates, isSiteName)
     ?? headingCompletingTruncatedTitle(headings, stripped)
+    ?? (tagsAreVariants || candidates.length === 0 ? visibleHeadline(h1s, stripped, context.elements.h1s.length) : null)
     ?? (fallback ? withoutPipedLabel(fallback) : null) ?? headings[0] ?? '';
   return mostTypographicSpelling(chosen, [...headings, ...candidates, ...stripped]);
+}
+
+const COUNTER = /^\(\d+\+?\)\s+/;
+
+// A title that names no page: the front page's "Home", a template's "Startseite".
+const GENERIC_TITLE = /^(?:home|home ?page|start|startseite|accueil|inicio|index|untitled|navigation(?: und service)?|menu|menü|quicklinks)$/i;
+
+// "23.01.2022 - Headline": a date in front of a title is the page's date, not part of its headline.
+const DATE_PREFIX = /^(?:\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2})\s*[-–—|:]\s+/;
+
+function withoutDatePrefix(title: string): string {
+  return title.replace(DATE_PREFIX, '');
+}
+
+/**
+ * `application-name` is meant for the web app's name, but some CMSs write the page title into it;
+ * then it names nothing, and treating it as the site name would strip the real title.
+ */
+function applicationName(context: PageContext, titles: (string | null | undefined)[]): string {
+  const name = cleanText(context.meta.first('application-name'));
+  const comparable = comparableTitle(name);
+  return titles.some((title) => title && comparableTitle(cleanText(title)) === comparable) ? '' : name;
+}
+
+/**
+ * Pages without an `<h1>` (older blog themes) give the post's headline as the `<h2>` of its
+ * `<article>` or as the hAtom `entry-title`. Only looked up when there is no `<h1>`.
+ */
+function articleHeading(context: PageContext): string[] {
+  const heading = context.doc.querySelector('article h2, h2.entry-title, .hentry h2, [itemprop="headline"]');
+  const text = heading && !isHiddenByMarkup(heading) ? cleanText(textOf(heading, 500)) : '';
+  return text ? [text] : [];
+}
+
+/**
+ * A first title cut short ("… califica a Biden de", an unescaped quote in og:title) while another
+ * title tag goes on with a quotation mark: the whole one.
+ */
+function completedTitle(titles: string[]): string | undefined {
+  const first = titles[0];
+  if (!first) return undefined;
+  const prefix = comparableTitle(first);
+  return titles.find((title) => {
+    const other = comparableTitle(title);
+    return other.length > prefix.length && other.startsWith(prefix) && /^\s*["']/.test(other.slice(prefix.length));
+  }) ?? first;
+}
+
+// A heading that runs on into a date ("… der Region 02.02.2022 • Verband") has the byline line in it.
+const DATE_INSIDE = /\b\d{1,2}\.\d{1,2}\.\d{4}\b/;
+
+// A headline is more than a label ("Minecraft News") and less than a paragraph.
+const MIN_HEADLINE_WORDS_VISIBLE = 3;
+const MAX_H1S_FOR_HEADLINE = 4;
+const MAX_HEADLINE_WORDS = 30;
+
+/**
+ * The visible headline when no title tag spells it: the editor copies what the page shows, and the
+ * tags are often an SEO or social variant ("Wärmepumpe im Altbau - Wann es sich lohnt" for the
+ * heading "Eignet sich eine Wärmepumpe im Altbau?"). The heading must read as a headline (a few
+ * words, not a label) and tell the same story as the tags (share a word with one), so a logo or a
+ * blog name in an `<h1>` does not replace the post's title.
+ */
+function visibleHeadline(headings: string[], titles: string[], h1Count: number): string | null {
+  // Pages that give every section an <h1> have no one visible headline.
+  if (h1Count > MAX_H1S_FOR_HEADLINE) return null;
+  const heading = headings[0];
+  if (!heading) return null;
+  const count = wordCount(heading);
+  if (count < MIN_HEADLINE_WORDS_VISIBLE || count > MAX_HEADLINE_WORDS || DATE_INSIDE.test(heading)) return null;
+  const comparable = comparableTitle(heading);
+  const isVariant = titles.some((title) => {
+    const other = comparableTitle(title);
+    // "Tunesien Große Aufgaben …" ending with a title's words: a kicker the markup did not mark;
+    // "Crash on start #56" after the title "Crash on start · Issue #56": a number, not more headline.
+    return comparable.endsWith(` ${other}`) || (comparable.startsWith(other.split(/ [·|-] /)[0] ?? other) && !/\p{L}{2}/u.test(comparable.slice((other.split(/ [·|-] /)[0] ?? other).length)));
+  });
+  if (isVariant) return null;
+  {
+    // A title that carries the heading as its label ("Blog Name: Post") shares no word with it otherwise.
+    const wanted = comparableTitle(heading);
+    const titleWords = new Set(titles.flatMap((title) => contentWords(comparableTitle(title).replace(wanted, ' '))));
+    return titles.length === 0 || contentWords(heading).some((word) => titleWords.has(word)) ? heading : null;
+  }
+}
+
+// Words of four or more letters, which two wordings of one headline share ("Wärmepumpe", "Altbau").
+function contentWords(text: string): string[] {
+  return comparableTitle(text).match(/[\p{L}\p{N}]{4,}|[\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}]{2}/gu) ?? [];
+}
+
+function wordCount(text: string): number {
+  const cjk = text.match(/[\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}]/gu)?.length ?? 0;
+  return text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length + Math.floor(cjk / 2);
 }
 
 /** On a code host, the `owner/name` that issue and pull-request titles end with ("… · Issue #56 · owner/name"). */
@@ -67,9 +181,11 @@ function mostTypographicSpelling(chosen: string, spellings: string[]): string {
   return best;
 }
 
-function usable(value: string | null | undefined): string | null {
-  // "(4) Inbox" - the unread counter web apps put in front of their titles.
-  const text = cleanText(value).replace(/^\(\d+\+?\)\s+/, '');
+function usable(value: string | null | undefined, keepsCounter = false): string | null {
+  // "(4) Inbox" - the unread counter web apps put in front of their titles. A trailing separator
+  // ("Headline -") is a site name the template left empty.
+  let text = withoutDatePrefix(cleanText(value)).replace(/\s+[-|–—:·]$/, '');
+  if (!keepsCounter) text = text.replace(COUNTER, '');
   return text && !isPlaceholder(text) ? text : null;
 }
 
@@ -95,23 +211,37 @@ function headingAgreedByCandidates(headings: string[], candidates: string[], isS
 }
 
 function agreement(heading: string, candidate: string, candidates: string[], isSiteName: (text: string) => boolean): number {
-  if (comparableTitle(candidate) === heading) return 3;
+  const whole = comparableTitle(candidate);
+  if (whole === heading) return 3;
+  // Every reading below is a part of the candidate: one that does not hold the heading has none.
+  if (!whole.includes(heading)) return 0;
   const isShortLabel = (rest: string) => {
     const words = rest.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
     // "Blog Name: Post Title" with the blog's name as <h1>: the rest is the real title, another candidate.
     const isAnotherCandidate = candidates.some((other) => comparableTitle(other) === comparableTitle(rest));
     return isSiteName(rest) || (words <= 5 && rest.length <= Math.max(heading.length, 40) && !isAnotherCandidate);
   };
+  // What follows the heading is a label when it is short, when a pipe sets it apart (headlines hardly
+  // use one), or when it ends with the site's name ("Heading - a subtitle : literaturkritik.de").
+  const isTrailingLabel = (separator: string, rest: string[]) =>
+    isShortLabel(rest.join('')) || separator.trim() === '|' || isSiteName(rest.at(-1) ?? '');
   const parts = splitTitle(candidate);
-  for (let cut = 2; cut < parts.length; cut += 2) {
-    const leading = comparableTitle(parts.slice(0, cut - 1).join(''));
-    const trailing = comparableTitle(parts.slice(cut).join(''));
-    const leadingRest = parts.slice(cut).join('');
-    const trailingRest = parts.slice(0, cut - 1).join('');
-    if (leading === heading && isShortLabel(leadingRest)) return 2;
-    if (trailing === heading && isShortLabel(trailingRest)) return 1;
+  let best = 0;
+  for (let start = 0; start < parts.length; start += 2) {
+    for (let end = start + 1; end <= parts.length; end += 2) {
+      if (start === 0 && end === parts.length) continue;
+      if (comparableTitle(parts.slice(start, end).join('')) !== heading) continue;
+      const before = parts.slice(0, Math.max(0, start - 1));
+      const after = parts.slice(end + 1);
+      const beforeOk = before.length === 0 || isShortLabel(before.join(''));
+      // A heading in the last place after a pipe is where sites put their own name ("Post | BlogName").
+      const lastAfterPipe = after.length === 0 && parts[start - 1]?.trim() === '|';
+      const afterOk = after.length === 0 ? !lastAfterPipe || isSiteName(before.join('')) : isTrailingLabel(parts[end] ?? '', after);
+      if (!beforeOk || !afterOk) continue;
+      best = Math.max(best, start === 0 ? 2 : after.length === 0 ? 1 : 1.5);
+    }
   }
-  return 0;
+  return best;
 }
 
 /** A site that cuts og:title ("A very long headline that…") next to the heading that finishes it. */

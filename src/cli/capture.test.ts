@@ -14,6 +14,9 @@ beforeAll(() => {
   dir = mkdtempSync(path.join(tmpdir(), 'roundup-capture-'));
   writeFileSync(path.join(dir, 'page.html'), PAGE);
   writeFileSync(path.join(dir, 'page.html.gz'), gzipSync(PAGE));
+  // A page saved in its own legacy charset (as trafilatura/nnz-online.de-Quantensprung is).
+  const latin1 = '<html><head><meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1"><title>Grüße aus Nordhausen</title></head></html>';
+  writeFileSync(path.join(dir, 'latin1.html'), Buffer.from(latin1, 'latin1'));
 });
 
 async function invoke(argv: string[], stdin = '') {
@@ -41,6 +44,12 @@ describe('roundup capture', () => {
     const { code, stdout } = await invoke([path.join(dir, 'page.html.gz')]);
     expect(code).toBe(0);
     expect(JSON.parse(stdout)).toMatchObject({ title: 'Hello', url: expect.stringMatching(/^file:\/\/.*page\.html\.gz$/) });
+  });
+
+  it('reads a page in the charset it declares', async () => {
+    const { code, stdout } = await invoke([path.join(dir, 'latin1.html'), '--url', 'https://example.com/gruesse']);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({ title: 'Grüße aus Nordhausen' });
   });
 
   it.each([

@@ -2,7 +2,7 @@
  * `roundup capture FILE [--url URL] [--summary-length N]`: the capture of one saved page, as one
  * JSON line. `roundup capture --batch`: JSON lines `{"file", "url"}` on stdin, one JSON line out per
  * line in, `{"file", ...capture, "ms"}` or `{"file", "error"}`; a bad line never stops the batch.
- * FILE may be gzipped (`.html.gz`). `ms` is the extraction alone, without reading and parsing.
+ * FILE may be gzipped (`.html.gz`) and in any charset it declares (BOM, `<meta charset>`, http-equiv). `ms` is the extraction alone, without reading and parsing.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -13,6 +13,7 @@ import { gunzipSync } from 'node:zlib';
 import { extractCapture } from '../capture/extract.ts';
 import { parseHtmlDocument } from '../capture/node-document.ts';
 import type { Capture } from '../core/capture-types.ts';
+import { decodeHtml } from './decode-html.ts';
 
 /** Where the command reads and writes; tests pass their own streams. */
 export interface CaptureIo {
@@ -63,8 +64,8 @@ export async function run(argv: string[], io: CaptureIo = process): Promise<numb
 
 async function captureFile(file: string, url: string | undefined, summaryLength: number | undefined): Promise<{ capture: Capture; ms: number }> {
   const bytes = await readFile(file);
-  // Gzip is recognised by its magic bytes, so a misnamed file still reads.
-  const html = (bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes).toString('utf8');
+  // Gzip is recognised by its magic bytes, so a misnamed file still reads; the page's charset by its declaration.
+  const html = decodeHtml(bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes);
   const pageUrl = url ?? pathToFileURL(path.resolve(file)).href;
   const doc = parseHtmlDocument(html, pageUrl);
   const start = performance.now();
