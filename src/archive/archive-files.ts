@@ -11,7 +11,7 @@ import { readMarkdownDocument, type ArchiveDocument, type DocumentResult } from 
 import { readArchivedIssue, type IssueReadResult } from '../core/archive-issue.ts';
 import { readMarkdownBlocks } from '../core/archive-markdown.ts';
 import { planArchive, type ArchivePlan, type UnreadSource } from '../core/archive-plan.ts';
-import { decodeText } from './decode-text.ts';
+import { decodeText } from '../core/decode-text.ts';
 import { readFeed } from './read-feed.ts';
 import { looksLikeEmail, readSavedEmail } from './read-email.ts';
 import { readHtmlBlocks, readHtmlPageFacts } from './read-html.ts';

@@ -13,7 +13,7 @@ import { gunzipSync } from 'node:zlib';
 import { extractCapture } from '../capture/extract.ts';
 import { parseHtmlDocument } from '../capture/node-document.ts';
 import type { Capture } from '../core/capture-types.ts';
-import { decodeHtml } from './decode-html.ts';
+import { decodeText } from '../core/decode-text.ts';
 
 /** Where the command reads and writes; tests pass their own streams. */
 export interface CaptureIo {
@@ -65,7 +65,7 @@ export async function run(argv: string[], io: CaptureIo = process): Promise<numb
 async function captureFile(file: string, url: string | undefined, summaryLength: number | undefined): Promise<{ capture: Capture; ms: number }> {
   const bytes = await readFile(file);
   // Gzip is recognised by its magic bytes, so a misnamed file still reads; the page's charset by its declaration.
-  const html = decodeHtml(bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes);
+  const html = decodeText(bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes);
   const pageUrl = url ?? pathToFileURL(path.resolve(file)).href;
   const doc = parseHtmlDocument(html, pageUrl);
   const start = performance.now();

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { decodeEntities } from '../../src/capture/clean-text.ts';
-import { decodeHtml } from '../../src/cli/decode-html.ts';
+import { decodeText } from '../../src/core/decode-text.ts';
 
 /**
  * `shared/corpus/` beside the repository (as CI lays it out), else beside one of its parent folders
@@ -81,7 +81,7 @@ export function listCorpusPages(corpora: readonly CorpusName[] = CORPORA): Corpu
 
 export function readPageHtml(page: Pick<CorpusPage, 'sourcePath'>): string {
   const bytes = readFileSync(page.sourcePath);
-  return decodeHtml(page.sourcePath.endsWith('.gz') ? gunzipSync(bytes) : bytes);
+  return decodeText(page.sourcePath.endsWith('.gz') ? gunzipSync(bytes) : bytes);
 }
 
 /** Exact title agreement after Unicode NFKC, whitespace and case normalisation. */

@@ -1,5 +1,5 @@
 /**
- * The text of a saved HTML file, decoded the way the page declares it. A browser decodes a page by
+ * The text of a saved page or archive file (HTML, a feed's XML, Markdown), decoded the way it declares it. A browser decodes a page by
  * its byte-order mark, then the charset of its HTTP header, then `<meta charset>` or
  * `<meta http-equiv="Content-Type" content="…; charset=…">` in the head, and otherwise guesses, mostly windows-1252 for Western pages. A file has no HTTP
  * header, so the order here is: BOM, then well-formed UTF-8, then the declared charset, then
@@ -17,7 +17,7 @@ const PRESCAN_BYTES = 65_536;
 // WHATWG labels that TextDecoder knows under another name, or that mean UTF-8 in practice.
 const LABEL_ALIASES: Record<string, string> = { 'utf8': 'utf-8', 'x-user-defined': 'windows-1252', 'unicode': 'utf-16le' };
 
-export function decodeHtml(bytes: Uint8Array): string {
+export function decodeText(bytes: Uint8Array): string {
   const bom = byteOrderMark(bytes);
   if (bom) return new TextDecoder(bom.encoding).decode(bytes.subarray(bom.length));
   const utf8 = tryUtf8(bytes);
@@ -50,10 +50,12 @@ function tryUtf8(bytes: Uint8Array): string | null {
   }
 }
 
-/** The charset named by `<meta charset>` or a `Content-Type` http-equiv near the top, lower case. */
+/** The charset named by an XML declaration's `encoding`, `<meta charset>` or a `Content-Type` http-equiv near the top, lower case. */
 export function declaredCharset(bytes: Uint8Array): string | null {
   // Latin-1 maps every byte to one character, so ASCII markup reads the same whatever the real charset.
   const head = new TextDecoder('windows-1252').decode(bytes.subarray(0, PRESCAN_BYTES));
+  const xml = /^\s*<\?xml[^>]*\bencoding\s*=\s*["']([\w.:-]+)["']/i.exec(head);
+  if (xml?.[1]) return xml[1].toLowerCase();
   for (const tag of head.match(/<meta\b[^>]*>/gi) ?? []) {
     const direct = /\bcharset\s*=\s*["']?\s*([\w.:-]+)/i.exec(tag);
     if (direct?.[1]) return direct[1].toLowerCase();
