@@ -57,6 +57,7 @@ async function apply(db: Awaited<ReturnType<typeof openTestDb>>, op: Op, ms: num
       case 'publish': return issue.status === 'draft' ? publishIssue(issue, '2026-11-06T00:00:00.000Z', at) : issue;
       case 'remove-first-item': return issue.items[0] === undefined ? issue : removeItem(issue, issue.items[0].id, at);
       case 'remove-papers': return issue.sections[1] === undefined ? issue : removeSection(issue, issue.sections[1].id, at);
+      default: return issue;
     }
   });
 }
