@@ -4,6 +4,10 @@
  *    plan, portable issues, backup text; files already in memory), and through the real command line
  *    (`roundup import … --out`) against the same command's start-up alone (`roundup import --help`),
  *    measured in the same run.
+ *    Then through the extension's editor page (Playwright, /usr/bin/chromium, a fresh profile each run):
+ *    "Import past issues" with the archive folder chosen, to the preview shown (read and planned in the
+ *    page) and from "Import" to "Imported" (written by the background, featured index included); beside
+ *    it the backup of the same issues (the command line's output) through "Import a file", same run.
  * 2. Featured lookups per second, as the popup and `roundup featured` do them (dedupe key, then the
  *    index), with a 600-issue, 50,000-link archive loaded against a one-issue archive: a keyed read
  *    must not slow down with the archive. The issues are passed by id, and once as a list, as today's
@@ -23,6 +27,7 @@ import { findFeaturedEverywhere } from '../src/core/featured-lookup.ts';
 import { DEFAULT_SETTINGS, type Issue, type Item } from '../src/core/model.ts';
 import { serializeBackup } from '../src/core/portable.ts';
 import { positionsForCount } from '../src/core/position.ts';
+import { launchWithExtension } from '../test/e2e/harness.ts';
 
 const REPO_ROOT = fileURLToPath(new URL('../', import.meta.url));
 const ARCHIVE = fileURLToPath(new URL('../../shared/archives/haskellweekly/', import.meta.url));
@@ -59,20 +64,69 @@ async function measureImport() {
   };
   const startUp = median([0, 1, 2].map(() => cli(['import', '--help'])));
   const whole = median([0, 1, 2].map(() => cli(['import', ARCHIVE, '--out', join(out, 'hw.json')])));
+  const extension = await measureExtensionImport(join(out, 'hw.json'), counts.issues);
   rmSync(out, { recursive: true, force: true });
-  return { files: files.length, ...counts, inProcessMs: median(runs), cliMs: whole, cliStartUpMs: startUp, cliRatioToStartUp: whole / startUp };
+  return { files: files.length, ...counts, inProcessMs: median(runs), cliMs: whole, cliStartUpMs: startUp, cliRatioToStartUp: whole / startUp,
+    extension };
+}
+
+const EXTENSION_RUNS = 3;
+
+/** The editor page's two imports of the same archive, each in a fresh profile: preview time and write time, medians. */
+async function measureExtensionImport(backupPath: string, issueCount: number) {
+  const archive = { previewMs: [] as number[], applyMs: [] as number[] };
+  const backup = { previewMs: [] as number[], applyMs: [] as number[] };
+  const label = `Import ${issueCount.toLocaleString('en')} issues`;
+  for (let run = 0; run < EXTENSION_RUNS; run++) {
+    for (const kind of ['archive', 'backup'] as const) {
+      const browser = await launchWithExtension();
+      try {
+        const editor = await browser.context.newPage();
+        await editor.setViewportSize({ width: 1280, height: 900 });
+        await editor.goto(`chrome-extension://${browser.extensionId}/editor/index.html`);
+        await editor.getByRole('heading', { name: 'No issues yet' }).waitFor();
+        const times = kind === 'archive' ? archive : backup;
+        await editor.getByText(kind === 'archive' ? 'Import past issues' : 'Import a file', { exact: true }).click();
+        let start = performance.now();
+        if (kind === 'archive') {
+          await editor.getByLabel('Choose a folder').setInputFiles(ARCHIVE);
+          await editor.getByRole('button', { name: label }).waitFor({ timeout: 120_000 });
+        } else {
+          await editor.getByLabel('Import a backup or issue file').setInputFiles(backupPath);
+          await editor.getByRole('button', { name: 'Import', exact: true }).waitFor({ timeout: 120_000 });
+        }
+        times.previewMs.push(performance.now() - start);
+        start = performance.now();
+        if (kind === 'archive') {
+          await editor.getByRole('button', { name: label }).click();
+          await editor.getByText(`Imported ${issueCount.toLocaleString('en')} past issues`).waitFor({ timeout: 120_000 });
+        } else {
+          await editor.getByRole('button', { name: 'Import', exact: true }).click();
+          await editor.getByText(/^Imported “/).waitFor({ timeout: 120_000 });
+        }
+        times.applyMs.push(performance.now() - start);
+        const stored = (await browser.storedIssues()).length;
+        if (stored !== issueCount) throw new Error(`the ${kind} import stored ${stored} issues, not ${issueCount}`);
+      } finally {
+        await browser.close();
+      }
+    }
+  }
+  const medians = (times: { previewMs: number[]; applyMs: number[] }) => ({ previewMs: median(times.previewMs), applyMs: median(times.applyMs) });
+  return { runs: EXTENSION_RUNS, archive: medians(archive), backup: medians(backup) };
 }
 
 /** `issueCount` published issues holding `linkCount` links in all, spread over four sections, on 2,000 sites. */
-function syntheticArchive(issueCount: number, linkCount: number): Issue[] {
+export function syntheticArchive(issueCount: number, linkCount: number, firstNumber = 1): Issue[] {
   const sectionNames = ['Featured', 'In brief', 'Jobs', 'Call for participation'];
   const issues: Issue[] = [];
   let link = 0;
-  for (let number = 1; number <= issueCount && link < linkCount; number++) {
+  for (let nth = 1; nth <= issueCount && link < linkCount; nth++) {
+    const number = firstNumber + nth - 1;
     const id = `archive-${number}`;
     const sectionPositions = positionsForCount(sectionNames.length);
     const sections = sectionNames.map((name, index) => ({ id: `${id}-s${index}`, name, position: sectionPositions[index] ?? 'a0', clocks: {} }));
-    const count = Math.round((linkCount * number) / issueCount) - link;
+    const count = Math.round((linkCount * nth) / issueCount) - link;
     const positions = positionsForCount(count);
     const items: Item[] = Array.from({ length: count }, (_, index): Item => {
       link += 1;
@@ -166,6 +220,15 @@ export async function run(): Promise<void> {
     ['in process: read, plan, backup text (median of 5)', ms(importResult.inProcessMs), ''],
     ['roundup import … --out (median of 3)', ms(importResult.cliMs), `${importResult.cliRatioToStartUp.toFixed(2)}× the command's start-up`],
     ['roundup import --help: start-up alone (baseline)', ms(importResult.cliStartUpMs), '1.00×'],
+  ]);
+  const { extension } = importResult;
+  const toInProcess = (value: number) => `${(value / importResult.inProcessMs).toFixed(2)}× in process`;
+  console.log(`\narchive: the same import in the extension's editor page (median of ${extension.runs}, fresh profile each)`);
+  printTable(['measure', 'time', 'against'], [
+    ['Import past issues: folder chosen → preview shown', ms(extension.archive.previewMs), toInProcess(extension.archive.previewMs)],
+    ['Import past issues: "Import" → "Imported"', ms(extension.archive.applyMs), ''],
+    ['Import a file (the CLI\'s backup): chosen → preview', ms(extension.backup.previewMs), toInProcess(extension.backup.previewMs)],
+    ['Import a file (the CLI\'s backup): "Import" → "Imported"', ms(extension.backup.applyMs), ''],
   ]);
   console.log(`\narchive: featured lookups per second (${lookups.lookupsPerRow.toLocaleString('en')} pages a row; featured ones as another address of the page)`);
   const n = (value: number) => value.toLocaleString('en');
