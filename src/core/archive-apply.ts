@@ -6,7 +6,9 @@
  */
 import { countItems, type ArchivePlan, type UnreadSource } from './archive-plan.ts';
 import { archiveIssueId, toPortableIssue } from './archive-portable.ts';
+import { describeFileProblem } from './file-problem.ts';
 import type { Issue } from './model.ts';
+import { parseIssue } from './schema.ts';
 
 export interface StoredForArchive {
   /** Every readable stored issue, removed ones included. */
@@ -84,4 +86,19 @@ export function planArchiveImport(plan: ArchivePlan, stored: StoredForArchive, i
   const writing = new Set(writes.map((issue) => issue.id));
   return { found, newIssues: found.filter((issue) => writing.has(issue.id)), skipped, unreadable: plan.unreadable,
     sectionCount: plan.sectionCount, itemCount: plan.itemCount, writes };
+}
+
+/**
+ * A past issue as a page sent it (`archive/import`): checked again by the background, since a message is a
+ * boundary. It must be a valid, published issue under its archive id (what makes a re-import meet it).
+ */
+export function checkArchivedIssue(value: unknown, index: number): Issue {
+  const parsed = parseIssue(value);
+  const number = (value as { number?: unknown } | null)?.number;
+  const which = typeof number === 'number' ? `issue #${number}` : `issue ${index + 1} of the request`;
+  if (!parsed.ok) throw new Error(`Nothing was imported: ${which} is not an issue Roundup can store (${describeFileProblem(parsed.error)}).`);
+  if (parsed.value.status !== 'published' || parsed.value.id !== archiveIssueId(parsed.value.number)) {
+    throw new Error(`Nothing was imported: ${which} is not a past issue read from an archive.`);
+  }
+  return parsed.value;
 }

@@ -1,12 +1,9 @@
 /** Across all issues: search, settings, and the portable backup (export, import preview, import). */
-import { selectArchiveWrites } from '../../core/archive-apply.ts';
-import { archiveIssueId } from '../../core/archive-portable.ts';
+import { checkArchivedIssue, selectArchiveWrites } from '../../core/archive-apply.ts';
 import { describeFileProblem } from '../../core/file-problem.ts';
 import { ZERO_HLC } from '../../core/hlc.ts';
 import { latestBelievedClockOf, planImport, type ImportPlan } from '../../core/import-plan.ts';
 import { parsePortableData, type PortableFile } from '../../core/portable.ts';
-import type { Issue } from '../../core/model.ts';
-import { parseIssue } from '../../core/schema.ts';
 import { searchItems } from '../../core/search-items.ts';
 import type { ImportPreview } from '../../messages.ts';
 import { importInOneTransaction, readStoredForImport } from '../../storage/import-writer.ts';
@@ -82,15 +79,3 @@ export const libraryHandlers: HandlersFor<LibraryMessages> = {
     return { imported: writes.map(({ id, number, title }) => ({ id, number, title })), skipped };
   },
 };
-
-/** A past issue as the page made it (core/archive-portable.ts): a valid, published issue under its archive id. */
-function checkArchivedIssue(value: unknown, index: number): Issue {
-  const parsed = parseIssue(value);
-  const number = (value as { number?: unknown } | null)?.number;
-  const which = typeof number === 'number' ? `issue #${number}` : `issue ${index + 1} of the request`;
-  if (!parsed.ok) throw new Error(`Nothing was imported: ${which} is not an issue Roundup can store (${describeFileProblem(parsed.error)}).`);
-  if (parsed.value.status !== 'published' || parsed.value.id !== archiveIssueId(parsed.value.number)) {
-    throw new Error(`Nothing was imported: ${which} is not a past issue read from an archive.`);
-  }
-  return parsed.value;
-}
