@@ -107,8 +107,9 @@ async function timeOpen(browser: ExtensionBrowser, tabUrl: string, readyMark: bo
 /** Past issues, stored as the editor's "Import past issues" stores them: through `archive/import`, in batches. */
 async function importArchive(browser: ExtensionBrowser, issues: readonly Issue[]): Promise<void> {
   for (const batch of batchBySize(issues)) {
-    const result = await sendFromPage(browser, 'archive/import', { issues: batch }) as { imported: unknown[] };
-    if (result.imported.length !== batch.length) throw new Error(`only ${result.imported.length} of ${batch.length} issues were imported`);
+    // The draft the popup opened holds number 1, so Haskell Weekly's #1 is left alone, as the editor's import would.
+    const result = await sendFromPage(browser, 'archive/import', { issues: batch }) as { imported: unknown[]; skipped: Array<{ number: number }> };
+    if (result.skipped.some((skip) => skip.number !== 1)) throw new Error(`issues ${result.skipped.map((skip) => skip.number).join(', ')} were not imported`);
   }
 }
 
