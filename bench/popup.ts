@@ -4,18 +4,29 @@
  * with 1,000 items in the current draft, against an empty extension page opened by the same toolbar action in
  * the same run (its load event). Also the popup's JavaScript size, gzip. Needs `npm run build` first.
  *
+ * At an archive's scale (issue 15): the same with the 538 Haskell Weekly issues imported (through the
+ * background's `archive/import`, as the editor's "Import past issues" sends them), then with 600 more
+ * issues of 50,000 links in all, one of them featuring the captured page. Beside ready, `detailsMs`: to the
+ * draft list and "Featured in" shown (`roundup:details`), the part that reads the archive.
+ *
  * The empty page is the browser's own popup, opened by the click with no background involved. Roundup's is
  * opened by its background, which reads the page and storage first (src/background/toolbar-click.ts), so
  * `clickToPageMs` shows what that costs before the page starts: from sending the click to the time origin.
  */
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { readArchiveFiles } from '../src/archive/archive-files.ts';
+import { nodeMarkupParsers } from '../src/archive/node-markup.ts';
+import { toPortableIssue } from '../src/core/archive-portable.ts';
 import { addItem } from '../src/core/issue-ops.ts';
+import { batchBySize } from '../src/core/message-batches.ts';
+import type { Issue } from '../src/core/model.ts';
 import { liveSections } from '../src/core/live-parts.ts';
 import { parseIssue } from '../src/core/schema.ts';
-import { DIST, launchWithExtension, type ExtensionBrowser } from '../test/e2e/harness.ts';
+import { DIST, launchWithExtension, sendFromPage, type ExtensionBrowser } from '../test/e2e/harness.ts';
+import { syntheticArchive } from './archive.ts';
 import { servePages } from '../test/e2e/pages.ts';
 
 const RUNS = 15;
@@ -63,6 +74,8 @@ function popupScriptBytes(dist: string): { raw: number; gzip: number; files: str
 interface Opening {
   /** From the page's time origin to ready (the popup) or loaded (the empty page). */
   ms: number;
+  /** The popup only: from its time origin to the details (draft list, "Featured in") shown. */
+  detailsMs: number;
   /** From the moment the click was sent to the page's time origin: the browser's part, and the background's. */
   startMs: number;
 }
@@ -73,21 +86,38 @@ async function timeOpen(browser: ExtensionBrowser, tabUrl: string, readyMark: bo
   const clickedAt = await browser.clickToolbarButton(tab);
   await new Promise((done) => setTimeout(done, SETTLE_MS));
   const popup = await browser.waitForPopup(readyMark ? 'popup/index.html' : 'empty.html');
-  const { ms, origin } = await popup.evaluate(async (useMark) => {
+  const { ms, detailsMs, origin } = await popup.evaluate(async (useMark) => {
     for (;;) {
       if (useMark) {
         const [mark] = performance.getEntriesByName('roundup:ready');
-        if (mark) return { ms: mark.startTime, origin: performance.timeOrigin };
+        const [details] = performance.getEntriesByName('roundup:details');
+        if (mark && details) return { ms: mark.startTime, detailsMs: details.startTime, origin: performance.timeOrigin };
       } else if (document.readyState === 'complete') {
         const [navigation] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
-        if (navigation && navigation.loadEventEnd > 0) return { ms: navigation.loadEventEnd, origin: performance.timeOrigin };
+        if (navigation && navigation.loadEventEnd > 0) return { ms: navigation.loadEventEnd, detailsMs: 0, origin: performance.timeOrigin };
       }
       await new Promise((done) => setTimeout(done, 5));
     }
   }, readyMark);
   await popup.close();
   await tab.close();
-  return { ms, startMs: origin - clickedAt };
+  return { ms, detailsMs, startMs: origin - clickedAt };
+}
+
+/** Past issues, stored as the editor's "Import past issues" stores them: through `archive/import`, in batches. */
+async function importArchive(browser: ExtensionBrowser, issues: readonly Issue[]): Promise<void> {
+  for (const batch of batchBySize(issues)) {
+    // The draft the popup opened holds number 1, so Haskell Weekly's #1 is left alone, as the editor's import would.
+    const result = await sendFromPage(browser, 'archive/import', { issues: batch }) as { imported: unknown[]; skipped: Array<{ number: number }> };
+    if (result.skipped.some((skip) => skip.number !== 1)) throw new Error(`issues ${result.skipped.map((skip) => skip.number).join(', ')} were not imported`);
+  }
+}
+
+async function haskellWeekly(): Promise<Issue[]> {
+  const root = resolve(import.meta.dirname, '../../shared/archives/haskellweekly');
+  const paths = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((path) => /\.(markdown|tsv)$/.test(path)).sort();
+  const plan = await readArchiveFiles(paths.map((path) => ({ path, bytes: readFileSync(join(root, path)) })), nodeMarkupParsers);
+  return plan.issues.map((issue) => toPortableIssue(issue, '2026-11-01T00:00:00.000Z'));
 }
 
 async function setPopup(browser: ExtensionBrowser, popup: string): Promise<void> {
@@ -100,7 +130,7 @@ async function setPopup(browser: ExtensionBrowser, popup: string): Promise<void>
  * and written straight into IndexedDB: the benchmark measures opening the popup, not filling the draft.
  */
 async function fillDraft(browser: ExtensionBrowser, count: number): Promise<void> {
-  const [stored] = await browser.storedIssues();
+  const stored = (await browser.storedIssues()).find((issue) => (issue as { status?: string }).status === 'draft');
   const parsed = parseIssue(stored);
   if (!parsed.ok) throw new Error(parsed.error);
   let issue = parsed.value;
@@ -133,7 +163,7 @@ export async function run(): Promise<void> {
   const pages = await servePages();
   const browser = await launchWithExtension({ dist });
   const article = `${pages.origin}/demo-article`;
-  const rows: Array<{ case: string; medianMs: number; ratio: number; clickToPageMs: number }> = [];
+  const rows: Array<{ case: string; medianMs: number; ratio: number; clickToPageMs: number; detailsMs?: number; detailsRatio?: number }> = [];
   try {
     const measure = async () => {
       const empty: Opening[] = [];
@@ -146,18 +176,36 @@ export async function run(): Promise<void> {
         await setPopup(browser, '');
         popup.push(await timeOpen(browser, article, true));
       }
-      const medians = (runs: Opening[]) => ({ ms: median(runs.map((run) => run.ms)), startMs: median(runs.map((run) => run.startMs)) });
+      const medians = (runs: Opening[]) => ({ ms: median(runs.map((run) => run.ms)), detailsMs: median(runs.map((run) => run.detailsMs)),
+        startMs: median(runs.map((run) => run.startMs)) });
       return { empty: medians(empty), popup: medians(popup) };
     };
     const zero = await measure();
+    const haskell = await haskellWeekly();
+    await importArchive(browser, haskell);
+    const withHaskell = await measure();
+    // 600 more issues, 50,000 links in all (numbers after Haskell Weekly's), the last one featuring the captured page.
+    const big = syntheticArchive(600, 50_000, 1_001);
+    const last = big[big.length - 1]!;
+    const canonical = `${pages.origin}/articles/tinyml-tour`;
+    last.items[0] = { ...last.items[0]!, url: canonical };
+    await importArchive(browser, big);
+    const withBig = await measure();
     await fillDraft(browser, 1000);
     const thousand = await measure();
-    const row = (name: string, { ms, startMs }: { ms: number; startMs: number }, baseline: number) =>
-      rows.push({ case: name, medianMs: ms, ratio: ms / baseline, clickToPageMs: startMs });
+    const links = (issues: readonly Issue[]) => issues.reduce((sum, issue) => sum + issue.items.length, 0).toLocaleString('en');
+    const row = (name: string, { ms, startMs, detailsMs }: { ms: number; startMs: number; detailsMs: number }, baseline: number, detailsBaseline?: number) =>
+      rows.push({ case: name, medianMs: ms, ratio: ms / baseline, clickToPageMs: startMs,
+        ...(detailsBaseline === undefined ? {} : { detailsMs, detailsRatio: detailsMs / detailsBaseline }) });
     row('empty extension page', zero.empty, zero.empty.ms);
-    row('popup, 0 items', zero.popup, zero.empty.ms);
-    row('empty extension page (2nd)', thousand.empty, thousand.empty.ms);
-    row('popup, 1,000 items', thousand.popup, thousand.empty.ms);
+    row('popup, 0 items, no archive', zero.popup, zero.empty.ms, zero.popup.detailsMs);
+    row('empty extension page (2nd)', withHaskell.empty, withHaskell.empty.ms);
+    row(`popup, 0 items, ${haskell.length} Haskell Weekly issues (${links(haskell)} links)`, withHaskell.popup, withHaskell.empty.ms, zero.popup.detailsMs);
+    row('empty extension page (3rd)', withBig.empty, withBig.empty.ms);
+    row(`popup, 0 items, ${haskell.length + big.length} issues (${links([...haskell, ...big])} links), page featured`, withBig.popup, withBig.empty.ms,
+      zero.popup.detailsMs);
+    row('empty extension page (4th)', thousand.empty, thousand.empty.ms);
+    row('popup, 1,000 items, same archive', thousand.popup, thousand.empty.ms, zero.popup.detailsMs);
   } finally {
     await browser.close();
     await pages.close();
@@ -166,7 +214,9 @@ export async function run(): Promise<void> {
   console.log(`\nPopup ready time (median of ${RUNS}, from the page's time origin)`);
   console.table(rows.map((row) => ({
     ...row, medianMs: Number(row.medianMs.toFixed(1)), ratio: Number(row.ratio.toFixed(2)), clickToPageMs: Number(row.clickToPageMs.toFixed(1)),
+    ...(row.detailsMs === undefined ? {} : { detailsMs: Number(row.detailsMs.toFixed(1)), detailsRatio: Number((row.detailsRatio ?? 0).toFixed(2)) }),
   })));
+  console.log('ratio: against the empty page of the same round; detailsRatio: against the popup with no archive.');
   console.log('clickToPageMs: from sending the click (CDP) to the page\'s time origin, where medianMs starts.');
   console.log(`Popup JavaScript: ${(size.raw / 1024).toFixed(1)} KB raw, ${(size.gzip / 1024).toFixed(1)} KB gzip (${size.files.join(', ')})`);
   mkdirSync('bench/results', { recursive: true });

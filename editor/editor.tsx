@@ -3,6 +3,7 @@ import { useEffect } from 'preact/hooks';
 import { liveItems } from '../src/core/live-parts.ts';
 import type { Issue } from '../src/core/model.ts';
 import type { IssueSummary } from '../src/messages.ts';
+import { ArchiveImportPanel } from '../src/ui/archive-import-panel.tsx';
 import { ImportPanel } from '../src/ui/import-panel.tsx';
 import { send } from '../src/ui/send.ts';
 import { IssueHead } from './issue-head.tsx';
@@ -55,6 +56,10 @@ export function Editor() {
             const first = [...result.newIssues, ...result.updatedIssues][0];
             if (first) editor.open(first.id);
           }} />
+        </details>
+        <details class="sidebar-import">
+          <summary>Import past issues</summary>
+          <ArchiveImportPanel id="editor-archive" onImported={() => void editor.reloadList()} />
         </details>
         <RecentlyRemoved editor={editor} />
         <a class="settings-link" href="../options/index.html">Settings and backup</a>

@@ -7,6 +7,7 @@
 import * as v from 'valibot';
 import type { CapturedItemFields } from './core/capture-fields.ts';
 import type { FeaturedHit } from './core/featured.ts';
+import type { ArchiveSkip } from './core/archive-apply.ts';
 import type { ImportPlan } from './core/import-plan.ts';
 import type { Issue, Item, Settings } from './core/model.ts';
 import type { RemovedEntry } from './core/recently-removed.ts';
@@ -42,13 +43,11 @@ const captureFields = v.strictObject(itemFields);
 const index = v.pipe(v.number(), v.integer(), v.minValue(0));
 const sectionName = v.pipe(v.string(), v.trim(), v.minLength(1, 'a section needs a name'), v.maxLength(200));
 /**
- * A file to import travels in chunks (see src/ui/upload-file.ts): one message of several megabytes
- * stops the sending page for half a second while Chrome serializes it. 256 chunks of 1 MiB at most.
+ * The page reads and plans an import itself (core/import-plan.ts, core/archive-apply.ts) and sends what to
+ * write in one message, or in batches of issues for a big archive (core/message-batches.ts); the handler
+ * checks every issue again with the store's schema.
  */
-const upload = {
-  uploadId: id,
-  chunkCount: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(256, 'the file is too large to import')),
-};
+const MAX_ISSUES_IN_ONE_MESSAGE = 10_000;
 
 const issueNumber = v.pipe(v.number(), v.integer('an issue number is a whole number'), v.minValue(1, 'an issue number is 1 or more'),
   v.maxValue(Number.MAX_SAFE_INTEGER, 'that issue number is too large'));
@@ -115,14 +114,17 @@ export const protocol = {
   'items/search': returns<SearchHit[]>()(v.strictObject({ query: text(8192) })),
   /** Everything the portable backup holds. */
   'backup/get': returns<{ settings: Settings; issues: Issue[] }>()(none),
-  /** One chunk of a file to import; `import/preview` or `import/apply` then takes the whole file. */
-  'import/stage': returns<void>()(v.strictObject({
-    uploadId: id, index: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(255)), chunk: text(1_048_576),
+  /** What an import is planned against, in the page: every readable issue (removed ones too), the unreadable ids, the settings. */
+  'import/stored': returns<StoredForImport>()(none),
+  /**
+   * Imports a backup or issue file the page has read (`file`: the portable JSON value, or one batch of a
+   * backup's issues) in one transaction, planned again on what is stored at that moment.
+   */
+  'import/apply': returns<ImportPreview>()(v.strictObject({ file: v.unknown(), replaceSettings: v.boolean() })),
+  /** Writes past issues the page read from an archive (core/archive-apply.ts): only those whose id and number are free here. */
+  'archive/import': returns<ArchiveImportResult>()(v.strictObject({
+    issues: v.pipe(v.array(v.unknown()), v.minLength(1, 'no issue to import'), v.maxLength(MAX_ISSUES_IN_ONE_MESSAGE, 'too many issues in one request')),
   })),
-  /** Validates a staged backup or issue file and says what importing it would change; writes nothing. */
-  'import/preview': returns<ImportPreview>()(v.strictObject(upload)),
-  /** Imports a staged file in one transaction, planned again on what is stored at that moment. */
-  'import/apply': returns<ImportPreview>()(v.strictObject({ ...upload, replaceSettings: v.boolean() })),
   'settings/get': returns<Settings>()(none),
   'settings/put': returns<Settings>()(v.strictObject({ settings: settingsSchema })),
   // Sync (src/sync/, handlers/sync-handlers.ts).
@@ -225,3 +227,16 @@ export interface AddResult {
 
 /** An import plan as the page shows it: without the issues to write. */
 export type ImportPreview = Omit<ImportPlan, 'writes' | 'fileSettings'>;
+
+/** What a plan of an import needs to know of the store (core/import-plan.ts StoredState, without the clock). */
+export interface StoredForImport {
+  issues: Issue[];
+  damagedIds: string[];
+  settings: Settings;
+}
+
+/** What `archive/import` wrote, and what it left alone and why. */
+export interface ArchiveImportResult {
+  imported: Array<{ id: string; number: number; title: string }>;
+  skipped: ArchiveSkip[];
+}

@@ -185,7 +185,7 @@ describe('readArchiveFiles: a folder of files', () => {
     expect([plan.itemCount, plan.sectionCount]).toEqual([2, 2]);
     expect(plan.unreadable).toEqual([
       { source: 'archive/README.md', reason: 'not an issue: no list item or heading starts with a web link' },
-      { source: 'archive/backup.json', reason: 'a JSON file, not an issue (a Roundup backup is loaded with Import on the options page)' },
+      { source: 'archive/backup.json', reason: 'a JSON file, not an issue (a Roundup backup is loaded with “Import a file”, in the editor or on the options page)' },
       { source: 'archive/copy/issue-2.md', reason: 'issue #2 is also in archive/2016/issue-2.markdown; the first one read is kept' },
       { source: 'archive/logo.png', reason: 'not a Markdown, HTML, email or feed file' },
       { source: 'archive/notes.csv', reason: 'not a date list: its first line names no number and date columns' },

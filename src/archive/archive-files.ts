@@ -75,7 +75,7 @@ function kindOf(path: string, text: string, format: ArchiveFormat): FileKind | n
 }
 
 function describeUnknown(path: string): string {
-  if (/\.json$/i.test(path)) return 'a JSON file, not an issue (a Roundup backup is loaded with Import on the options page)';
+  if (/\.json$/i.test(path)) return 'a JSON file, not an issue (a Roundup backup is loaded with “Import a file”, in the editor or on the options page)';
   return 'not a Markdown, HTML, email or feed file';
 }
 

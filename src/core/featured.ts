@@ -62,3 +62,43 @@ export function baseDedupeKeysOf(url: string, canonicalUrl: string | null): stri
 function newestIssueFirst(a: FeaturedHit, b: FeaturedHit): number {
   return b.issueNumber - a.issueNumber;
 }
+
+/**
+ * One row of the stored featured index (storage/featured-store.ts): one dedupe key of one live item.
+ * `rank` and `createdAt` keep the order buildFeaturedIndex gives hits of the same issue number
+ * (issues as the list shows them, then items in reading order), so the stored index answers alike.
+ */
+export interface FeaturedEntry extends FeaturedHit {
+  key: string;
+  issueCreatedAt: string;
+  rank: number;
+}
+
+/** The rows an issue puts in the stored index: none for a deleted issue. */
+export function featuredEntriesOf(issue: Issue): FeaturedEntry[] {
+  if (issue.deleted !== undefined) return [];
+  const sectionNames = new Map(liveSections(issue).map((section) => [section.id, section.name]));
+  return liveItems(issue).flatMap((item, rank) => dedupeKeysOf(item.url, item.canonicalUrl).map((key): FeaturedEntry => ({
+    key, issueId: issue.id, issueNumber: issue.number, issueStatus: issue.status, sectionName: sectionNames.get(item.sectionId) ?? '',
+    itemId: item.id, issueCreatedAt: issue.createdAt, rank,
+  })));
+}
+
+/**
+ * The stored rows of some keys as the index buildFeaturedIndex would give over the same issues in the
+ * list's order (drafts first, then newest number, newest created, id): the same hits in the same order.
+ */
+export function featuredIndexOfEntries(entries: readonly FeaturedEntry[]): FeaturedIndex {
+  const index = new Map<string, FeaturedHit[]>();
+  const sorted = [...entries].sort((a, b) => b.issueNumber - a.issueNumber
+    || (a.issueStatus === b.issueStatus ? 0 : a.issueStatus === 'draft' ? -1 : 1)
+    || b.issueCreatedAt.localeCompare(a.issueCreatedAt)
+    || (a.issueId < b.issueId ? -1 : a.issueId > b.issueId ? 1 : 0)
+    || a.rank - b.rank);
+  for (const { key, issueCreatedAt: _created, rank: _rank, ...hit } of sorted) {
+    const hits = index.get(key) ?? [];
+    hits.push(hit);
+    index.set(key, hits);
+  }
+  return index;
+}

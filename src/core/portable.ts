@@ -56,6 +56,14 @@ export function parsePortableFile(text: string): ParseResult {
   } catch (error) {
     return fail(`not valid JSON: ${describeJsonError(error, json)}`);
   }
+  return parsePortableData(data);
+}
+
+/**
+ * The same checks on a value already parsed: what a page sends the background after reading the file
+ * itself (a message is a boundary too, so the background checks the content again).
+ */
+export function parsePortableData(data: unknown): ParseResult {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     return fail(`expected a JSON object with "format" and "version", got ${describeValue(data)}`);
   }

@@ -62,8 +62,9 @@ describe('openRoundupDb', () => {
   it('creates every store and index of the current version in a new database', async () => {
     const db = await openRoundupDb({ factory: new IDBFactory() });
     expect(db.version).toBe(ROUNDUP_DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['issues', 'meta', 'pending', 'settings']);
-    const tx = db.transaction(['issues', 'pending']);
+    expect([...db.objectStoreNames].sort()).toEqual(['featured', 'issues', 'meta', 'pending', 'settings']);
+    const tx = db.transaction(['issues', 'pending', 'featured']);
+    expect([...tx.objectStore('featured').indexNames]).toEqual(['by-key']);
     expect([...tx.objectStore('issues').indexNames].sort()).toEqual(['by-number', 'by-status']);
     expect([...tx.objectStore('pending').indexNames]).toEqual(['by-updated']);
     db.close();

@@ -5,11 +5,13 @@
  */
 import { wrap, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import { escapeMarkdownInline } from '../core/markdown-escape.ts';
+import { featuredEntriesOf, type FeaturedEntry } from '../core/featured.ts';
 import type { Issue, IssueStatus, Settings } from '../core/model.ts';
+import { parseIssue } from '../core/schema.ts';
 import { toStorageError } from './storage-error.ts';
 
 export const ROUNDUP_DB_NAME = 'roundup';
-export const ROUNDUP_DB_VERSION = 3;
+export const ROUNDUP_DB_VERSION = 4;
 
 /** What the popup was editing for one tab, so closing and reopening the popup loses nothing. */
 export interface PendingDraft {
@@ -34,6 +36,8 @@ export interface RoundupDB extends DBSchema {
   pending: { key: string; value: PendingDraft; indexes: { 'by-updated': string } };
   /** Small values under fixed keys; each key has its own schema in meta-repo. */
   meta: { key: string; value: unknown };
+  /** The featured index (featured-store.ts): one row per dedupe key of every live item, kept with each issue write. */
+  featured: { key: [string, string, string]; value: FeaturedEntry; indexes: { 'by-key': string } };
 }
 
 export type RoundupDatabase = IDBPDatabase<RoundupDB>;
@@ -64,6 +68,15 @@ async function escapeStoredTitles(tx: UpgradeTransaction): Promise<void> {
   }
 }
 
+/** Version 4 stores the featured index; the issues already stored fill it here (a damaged record has no rows). */
+async function fillFeaturedIndex(tx: UpgradeTransaction): Promise<void> {
+  const featured = tx.objectStore('featured');
+  for (let cursor = await tx.objectStore('issues').openCursor(); cursor; cursor = await cursor.continue()) {
+    const parsed = parseIssue(cursor.value);
+    if (parsed.ok) for (const entry of featuredEntriesOf(parsed.value)) await featured.put(entry);
+  }
+}
+
 /** Runs the steps from `oldVersion` up; the returned promise settles when the asynchronous ones (record rewrites) have. */
 export function upgradeRoundupDb(db: RoundupDatabase, oldVersion: number, tx: UpgradeTransaction): Promise<void> {
   if (oldVersion < 1) {
@@ -78,8 +91,11 @@ export function upgradeRoundupDb(db: RoundupDatabase, oldVersion: number, tx: Up
     // Drafts of tabs closed long ago are pruned by age; the index finds them without reading every draft.
     tx.objectStore('pending').createIndex('by-updated', 'updatedAt');
   }
-  if (oldVersion >= 1 && oldVersion < 3) return escapeStoredTitles(tx);
-  return Promise.resolve();
+  if (oldVersion < 4) {
+    db.createObjectStore('featured', { keyPath: ['issueId', 'itemId', 'key'] }).createIndex('by-key', 'key');
+  }
+  const titles = oldVersion >= 1 && oldVersion < 3 ? escapeStoredTitles(tx) : Promise.resolve();
+  return oldVersion >= 1 && oldVersion < 4 ? titles.then(() => fillFeaturedIndex(tx)) : titles;
 }
 
 export interface OpenRoundupDbOptions {

@@ -9,6 +9,7 @@ import type { StoredState } from '../core/import-plan.ts';
 import { parseIssue, parseSettings } from '../core/schema.ts';
 import type { RoundupDatabase } from './db.ts';
 import { StorageError } from './storage-error.ts';
+import { refreshFeatured } from './featured-store.ts';
 import { inTransaction } from './transaction.ts';
 
 export interface ImportWrites {
@@ -31,7 +32,7 @@ export async function importInOneTransaction<T>(
   db: RoundupDatabase, decide: (stored: StoredState) => { writes: ImportWrites; result: T }, now: () => number = Date.now,
 ): Promise<T> {
   const action = 'import the file';
-  return inTransaction(db, ['issues', 'settings'], 'readwrite', action, async (tx) => {
+  return inTransaction(db, ['issues', 'settings', 'featured'], 'readwrite', action, async (tx) => {
     const issues = tx.objectStore('issues');
     const settings = tx.objectStore('settings');
     const { writes, result } = decide(toStoredState(await issues.getAll(), await settings.get('settings'), now()));
@@ -44,7 +45,10 @@ export async function importInOneTransaction<T>(
     const newSettings = writes.settings === null ? null : parseSettings(writes.settings);
     if (newSettings && !newSettings.ok) throw new StorageError('corrupt', `Could not ${action}: its settings are not valid. Nothing was imported.`);
     // One at a time: a put that throws must not leave earlier requests' rejections unobserved.
-    for (const issue of checked) await issues.put(issue);
+    for (const issue of checked) {
+      await issues.put(issue);
+      await refreshFeatured(tx, issue.id, issue);
+    }
     if (newSettings) await settings.put(newSettings.value, 'settings');
     return result;
   });

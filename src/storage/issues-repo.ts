@@ -8,6 +8,7 @@ import type { RoundupDatabase } from './db.ts';
 import { CURRENT_DRAFT_KEY } from './meta-repo.ts';
 import { corruptRecordError, type Listed, type StorageProblem } from './record-problems.ts';
 import { StorageError, storageErrorMessage } from './storage-error.ts';
+import { refreshFeatured } from './featured-store.ts';
 import { inTransaction } from './transaction.ts';
 
 type Checked = { ok: true; value: Issue } | { ok: false; problem: StorageProblem };
@@ -62,15 +63,19 @@ export async function listIssues(db: RoundupDatabase, { includeRemoved = false }
 export async function putIssue(db: RoundupDatabase, issue: Issue): Promise<void> {
   const action = `save issue #${issue.number}`;
   const checked = checkedForWrite(issue, action);
-  await inTransaction(db, ['issues'], 'readwrite', action, async (tx) => void await tx.store.put(checked));
+  await inTransaction(db, ['issues', 'featured'], 'readwrite', action, async (tx) => {
+    await tx.objectStore('issues').put(checked);
+    await refreshFeatured(tx, checked.id, checked);
+  });
 }
 
 /** Saves the issue and makes it the draft new captures go into, both or neither. */
 export async function putIssueAsCurrentDraft(db: RoundupDatabase, issue: Issue): Promise<void> {
   const action = `save issue #${issue.number} as the current draft`;
   const checked = checkedForWrite(issue, action);
-  await inTransaction(db, ['issues', 'meta'], 'readwrite', action, async (tx) => {
+  await inTransaction(db, ['issues', 'meta', 'featured'], 'readwrite', action, async (tx) => {
     await tx.objectStore('issues').put(checked);
+    await refreshFeatured(tx, checked.id, checked);
     await tx.objectStore('meta').put(checked.id, CURRENT_DRAFT_KEY);
   });
 }
@@ -81,21 +86,24 @@ export async function putIssueAsCurrentDraft(db: RoundupDatabase, issue: Issue):
  */
 export async function updateIssue(db: RoundupDatabase, id: string, change: (issue: Issue) => Issue): Promise<Issue> {
   const action = 'save the issue';
-  return inTransaction(db, ['issues'], 'readwrite', action, async (tx) => {
-    const current = readIssue(await tx.store.get(id), id, action);
+  return inTransaction(db, ['issues', 'featured'], 'readwrite', action, async (tx) => {
+    const current = readIssue(await tx.objectStore('issues').get(id), id, action);
     if (current === undefined) throw new StorageError('not-found', storageErrorMessage('not-found', `update issue ${id}`));
     const next = change(current);
     if (next === current) return current;
     if (next.id !== id) throw new Error(`An issue update must keep the id ${id}, got ${next.id}`);
-    await tx.store.put(checkedForWrite(next, `save issue #${next.number}`));
+    const checked = checkedForWrite(next, `save issue #${next.number}`);
+    await tx.objectStore('issues').put(checked);
+    await refreshFeatured(tx, id, checked);
     return next;
   });
 }
 
 /** Removes the record for good (sync keeps its own tombstones); forgets it as the current draft. */
 export async function deleteIssue(db: RoundupDatabase, id: string): Promise<void> {
-  await inTransaction(db, ['issues', 'meta'], 'readwrite', 'delete the issue', async (tx) => {
+  await inTransaction(db, ['issues', 'meta', 'featured'], 'readwrite', 'delete the issue', async (tx) => {
     await tx.objectStore('issues').delete(id);
+    await refreshFeatured(tx, id, undefined);
     if ((await tx.objectStore('meta').get(CURRENT_DRAFT_KEY)) === id) await tx.objectStore('meta').delete(CURRENT_DRAFT_KEY);
   });
 }
@@ -120,4 +128,32 @@ export async function nextIssueNumber(db: RoundupDatabase): Promise<number> {
   const highest = await inTransaction(db, ['issues'], 'readonly', 'find the next issue number',
     async (tx) => (await tx.store.index('by-number').openKeyCursor(null, 'prev'))?.key);
   return (highest ?? 0) + 1;
+}
+
+/** The drafts that are not deleted, as listIssues orders them; read by the status index, so a long archive costs nothing. */
+export async function listDrafts(db: RoundupDatabase): Promise<Listed<Issue>> {
+  const [keys, records] = await inTransaction(db, ['issues'], 'readonly', 'list the drafts',
+    (tx) => Promise.all([tx.store.index('by-status').getAllKeys('draft'), tx.store.index('by-status').getAll('draft')]));
+  const listed: Listed<Issue> = { values: [], problems: [] };
+  records.forEach((raw: unknown, i) => {
+    const checked = checkIssue(raw, keys[i] ?? '?');
+    if (!checked.ok) listed.problems.push(checked.problem);
+    else if (checked.value.deleted === undefined) listed.values.push(checked.value);
+  });
+  listed.values.sort(compareIssuesForList);
+  return listed;
+}
+
+/** The readable, not deleted issues among `ids`, by id (one keyed read each); the others are absent. */
+export async function getLiveIssuesById(db: RoundupDatabase, ids: Iterable<string>): Promise<Map<string, Issue>> {
+  const wanted = [...new Set(ids)];
+  const records = await inTransaction(db, ['issues'], 'readonly', 'read the issues',
+    (tx) => Promise.all(wanted.map((id) => tx.store.get(id))));
+  const found = new Map<string, Issue>();
+  records.forEach((raw: unknown, i) => {
+    if (raw === undefined) return;
+    const checked = checkIssue(raw, wanted[i] ?? '?');
+    if (checked.ok && checked.value.deleted === undefined) found.set(checked.value.id, checked.value);
+  });
+  return found;
 }

@@ -1,15 +1,15 @@
 /**
- * Import a backup or a single issue file: the background validates it and plans the merge, the page
- * shows the plan, and only "Import" writes (in one transaction). A file that cannot be read is
- * refused with the parser's message, and nothing stored changes.
+ * Import a backup or a single issue file: the page reads and validates it and plans the merge against
+ * what is stored (plan-import.ts), shows the plan, and only "Import" writes (the background checks the
+ * content again and writes it in one transaction per batch). A file that cannot be read is refused
+ * with the parser's message in plain words, and nothing stored changes.
  */
 import { useRef, useState } from 'preact/hooks';
 import type { ImportPreview } from '../messages.ts';
 import { errorText } from './error-text.ts';
 import { ImportPlanView, changesNothing, describeApplied } from './import-plan-view.tsx';
-import { send } from './send.ts';
+import { applyFile, planFile, type PlannedFile } from './plan-import.ts';
 import { readFileInChunks } from './read-file-in-chunks.ts';
-import { stageUpload } from './upload-file.ts';
 
 interface Props {
   id: string;
@@ -17,10 +17,8 @@ interface Props {
   onImported?: (result: ImportPreview) => void;
 }
 
-interface Chosen {
+interface Chosen extends PlannedFile {
   name: string;
-  chunks: string[];
-  plan: ImportPreview;
 }
 
 export function ImportPanel({ id, onImported }: Props) {
@@ -37,9 +35,9 @@ export function ImportPanel({ id, onImported }: Props) {
     setDone(null);
     setBusy(`Reading “${file.name}”…`);
     try {
-      const chunks = await readFileInChunks(file);
-      const plan = await send('import/preview', await stageUpload(chunks));
-      setChosen({ name: file.name, chunks, plan });
+      const planned = await planFile((await readFileInChunks(file)).join(''));
+      setChosen({ name: file.name, ...planned });
+      const { plan } = planned;
       setReplaceSettings(plan.settingsChanges.length > 0 && plan.storedSettingsAreDefaults);
     } catch (caught) {
       setError(`Could not import “${file.name}”: ${errorText(caught)}`);
@@ -54,8 +52,8 @@ export function ImportPanel({ id, onImported }: Props) {
     if (!chosen) return;
     setBusy(`Importing “${chosen.name}”…`);
     try {
-      // Sent again: the background keeps an upload only for the next step, and minutes may have passed.
-      const result = await send('import/apply', { ...await stageUpload(chosen.chunks), replaceSettings });
+      // Planned again by the background on what is stored then: minutes may have passed.
+      const result = await applyFile(chosen.file, replaceSettings);
       setDone(`Imported “${chosen.name}”: ${describeApplied(result, replaceSettings && result.settingsChanges.length > 0)}.`);
       setChosen(null);
       onImported?.(result);

@@ -1,6 +1,6 @@
 /**
- * Reading a file to import without stopping the page: it is read and decoded in slices of 256 KiB,
- * and the background receives it in those chunks (upload-file.ts). Measured in Chromium on a 5 MB
+ * Reading a file to import without stopping the page: it is read and decoded in slices of 256 KiB
+ * (then planned in the page, plan-import.ts). Measured in Chromium on a 5 MB
  * backup: one message of the whole text held the page for about half a second, and `file.text()` or
  * `file.stream()` (which may hand over the whole file at once) for 100 to 350 ms.
  */

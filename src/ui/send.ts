@@ -22,7 +22,7 @@ const RETRY_AFTER_MS = 150;
 const REPEATABLE: ReadonlySet<MessageName> = new Set<MessageName>([
   'popup/open', 'popup/details', 'pending/save', 'item/add', 'item/update', 'item/restore', 'item/move', 'section/rename', 'section/move',
   'section/restore', 'issue/set-current', 'issue/get', 'issue/list', 'issue/update', 'issue/publish', 'items/search', 'backup/get',
-  'import/preview', 'settings/get', 'settings/put', 'sync/status', 'sync/set-issue',
+  'import/stored', 'settings/get', 'settings/put', 'sync/status', 'sync/set-issue',
 ]);
 
 /** Requests that carry a field's whole value: a later one with the same key makes an earlier one moot. */

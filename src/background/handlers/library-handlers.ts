@@ -1,8 +1,9 @@
 /** Across all issues: search, settings, and the portable backup (export, import preview, import). */
+import { checkArchivedIssue, selectArchiveWrites } from '../../core/archive-apply.ts';
 import { describeFileProblem } from '../../core/file-problem.ts';
 import { ZERO_HLC } from '../../core/hlc.ts';
 import { latestBelievedClockOf, planImport, type ImportPlan } from '../../core/import-plan.ts';
-import { parsePortableFile, type PortableFile } from '../../core/portable.ts';
+import { parsePortableData, type PortableFile } from '../../core/portable.ts';
 import { searchItems } from '../../core/search-items.ts';
 import type { ImportPreview } from '../../messages.ts';
 import { importInOneTransaction, readStoredForImport } from '../../storage/import-writer.ts';
@@ -11,14 +12,13 @@ import { getSettings, putSettings } from '../../storage/settings-repo.ts';
 import { issuesChanged, settingsChanged } from '../changes.ts';
 import { receiveClock } from '../../sync/index.ts';
 import { database } from '../database.ts';
-import { stageChunk, takeUpload } from '../upload-staging.ts';
 import type { HandlersFor } from './handler-types.ts';
 
-type LibraryMessages = 'items/search' | 'settings/get' | 'settings/put' | 'backup/get' | 'import/stage' | 'import/preview' | 'import/apply';
+type LibraryMessages = 'items/search' | 'settings/get' | 'settings/put' | 'backup/get' | 'import/stored' | 'import/apply' | 'archive/import';
 
 /** The parser names the field path; the editor reads the problem in plain words (core/file-problem.ts). */
-function parseOrThrow(text: string): PortableFile {
-  const parsed = parsePortableFile(text);
+function parseOrThrow(data: unknown): PortableFile {
+  const parsed = parsePortableData(data);
   if (!parsed.ok) throw new Error(describeFileProblem(parsed.error));
   return parsed.file;
 }
@@ -49,17 +49,13 @@ export const libraryHandlers: HandlersFor<LibraryMessages> = {
     return { settings, issues: values };
   },
 
-  async 'import/stage'({ uploadId, index, chunk }) {
-    stageChunk(uploadId, index, chunk);
+  async 'import/stored'() {
+    const { issues, damagedIds, settings } = await readStoredForImport(await database());
+    return { issues: [...issues], damagedIds: [...damagedIds], settings };
   },
 
-  async 'import/preview'({ uploadId, chunkCount }) {
-    const file = parseOrThrow(takeUpload(uploadId, chunkCount));
-    return preview(planImport(file, await readStoredForImport(await database())));
-  },
-
-  async 'import/apply'({ uploadId, chunkCount, replaceSettings }) {
-    const file = parseOrThrow(takeUpload(uploadId, chunkCount));
+  async 'import/apply'({ file: sent, replaceSettings }) {
+    const file = parseOrThrow(sent);
     // Edits made after the import must be later than anything it brings: the clock moves first.
     const latest = latestBelievedClockOf(file, Date.now());
     if (latest !== ZERO_HLC) await receiveClock(latest);
@@ -71,5 +67,15 @@ export const libraryHandlers: HandlersFor<LibraryMessages> = {
     if (plan.settingsChanges.length > 0 && replaceSettings) settingsChanged();
     await issuesChanged();
     return preview(plan);
+  },
+
+  async 'archive/import'({ issues: sent }) {
+    const incoming = sent.map(checkArchivedIssue);
+    const { writes, skipped } = await importInOneTransaction(await database(), (stored) => {
+      const selected = selectArchiveWrites(incoming, stored);
+      return { writes: { issues: selected.writes, settings: null }, result: selected };
+    });
+    if (writes.length > 0) await issuesChanged();
+    return { imported: writes.map(({ id, number, title }) => ({ id, number, title })), skipped };
   },
 };

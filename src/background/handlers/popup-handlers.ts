@@ -1,15 +1,14 @@
 /** What the popup asks for: the state of the active tab, its pending edits, and adding the page. */
 import browser from 'webextension-polyfill';
-import { buildFeaturedIndex, dedupeKeysOf } from '../../core/featured.ts';
-import { findFeaturedEverywhere } from '../../core/featured-lookup.ts';
 import { newId } from '../../core/ids.ts';
 import { addItem, moveItem, updateItem } from '../../core/issue-ops.ts';
 import { liveItems } from '../../core/live-parts.ts';
-import { listIssues } from '../../storage/issues-repo.ts';
+import { listDrafts } from '../../storage/issues-repo.ts';
 import { putLastSectionId } from '../../storage/meta-repo.ts';
 import { getPendingDraft, pendingKeyForTab, putPendingDraft } from '../../storage/pending-repo.ts';
 import { getSyncedFeaturedKeys } from '../../sync/index.ts';
 import { database } from '../database.ts';
+import { featuredForPage } from '../featured-for-page.ts';
 import { takeEarlyPopup } from '../early-popup.ts';
 import { findItemForPage } from '../find-item-for-page.ts';
 import { LATE_CAPTURE_LIMIT_MS, lateCaptureFor } from '../late-captures.ts';
@@ -46,16 +45,13 @@ export const popupHandlers: HandlersFor<'popup/open' | 'popup/late-capture' | 'p
 
   async 'popup/details'({ issueId, url, canonicalUrl }) {
     const db = await database();
-    // The issues are read once, for the whole draft, the draft list and "already featured" alike.
-    const [listed, synced] = await Promise.all([listIssues(db), getSyncedFeaturedKeys(db)]);
+    // Only the drafts are listed, and "already featured" is a keyed read: a long archive costs the popup nothing.
+    const [listed, synced] = await Promise.all([listDrafts(db), getSyncedFeaturedKeys(db)]);
     const draft = listed.values.find((issue) => issue.id === issueId) ?? await requireIssue(issueId);
-    const storedDrafts = listed.values.filter((issue) => issue.status === 'draft');
+    const storedDrafts = listed.values;
     const drafts = storedDrafts.some((issue) => issue.id === draft.id) ? storedDrafts : [draft, ...storedDrafts];
     // This device's issues, plus the featured keys synced from devices that published issues it never held.
-    const featured = findFeaturedEverywhere({
-      index: buildFeaturedIndex(listed.values.filter((issue) => issue.id !== draft.id)),
-      issues: listed.values, synced, dedupeKeys: dedupeKeysOf(url, canonicalUrl),
-    });
+    const featured = await featuredForPage(db, { url, canonicalUrl, draftId: draft.id, synced });
     return {
       draft, drafts: drafts.map(summarize), featured,
       problems: listed.problems.map((problem) => `A stored ${problem.store} record could not be read: ${problem.message}`),

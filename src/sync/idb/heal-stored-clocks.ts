@@ -15,6 +15,7 @@ import { MAX_CLOCK_SKEW_MS } from '../../core/hlc.ts';
 import type { Hlc } from '../../core/model.ts';
 import { parseIssue } from '../../core/schema.ts';
 import type { RoundupDatabase } from '../../storage/db.ts';
+import { refreshFeatured } from '../../storage/featured-store.ts';
 import { inTransaction } from '../../storage/transaction.ts';
 
 export interface HealDeps {
@@ -44,11 +45,13 @@ export async function healStoredClocks({ db, now, stamp }: HealDeps): Promise<nu
   const at = await stamp();
   let healed = 0;
   for (const id of suspects) {
-    await inTransaction(await db(), ['issues'], 'readwrite', 'heal the issues\u2019 edit times', async (tx) => {
-      const parsed = parseIssue(await tx.store.get(id));
+    await inTransaction(await db(), ['issues', 'featured'], 'readwrite', 'heal the issues\u2019 edit times', async (tx) => {
+      const parsed = parseIssue(await tx.objectStore('issues').get(id));
       // A damaged record is reported where it is read; healing it would hide what is wrong with it.
       if (!parsed.ok || !hasFutureClock(parsed.value, nowMs)) return;
-      await tx.store.put(restampFutureClocks(parsed.value, nowMs, at).issue);
+      const healedIssue = restampFutureClocks(parsed.value, nowMs, at).issue;
+      await tx.objectStore('issues').put(healedIssue);
+      await refreshFeatured(tx, healedIssue.id, healedIssue);
       healed += 1;
     });
   }

@@ -11,6 +11,7 @@ import { parseIssue } from '../../core/schema.ts';
 import { describeUnstorableIssue } from '../../core/unstorable-issue.ts';
 import type { RoundupDatabase } from '../../storage/db.ts';
 import { StorageError } from '../../storage/storage-error.ts';
+import { refreshFeatured } from '../../storage/featured-store.ts';
 import { inTransaction } from '../../storage/transaction.ts';
 
 export interface MergeOutcome {
@@ -34,8 +35,8 @@ export class UnmergeableIssueError extends StorageError {
 export async function mergeIssueIntoStore(db: RoundupDatabase, incoming: Issue, nowMs: number): Promise<MergeOutcome> {
   const action = `merge issue #${incoming.number} from another device`;
   const canonicalIncoming = normalizeIssue(incoming);
-  return inTransaction(db, ['issues'], 'readwrite', action, async (tx) => {
-    const raw: unknown = await tx.store.get(incoming.id);
+  return inTransaction(db, ['issues', 'featured'], 'readwrite', action, async (tx) => {
+    const raw: unknown = await tx.objectStore('issues').get(incoming.id);
     let stored: Issue | undefined;
     if (raw !== undefined) {
       const parsed = parseIssue(raw);
@@ -55,7 +56,8 @@ export async function mergeIssueIntoStore(db: RoundupDatabase, incoming: Issue, 
       if (!checked.ok) {
         throw new UnmergeableIssueError(describeUnstorableIssue(checked.error), `Could not ${action}: the merged issue is malformed (${checked.error}).`);
       }
-      await tx.store.put(checked.value);
+      await tx.objectStore('issues').put(checked.value);
+      await refreshFeatured(tx, checked.value.id, checked.value);
     }
     return { issue: merged, changed, behind: JSON.stringify(canonicalIncoming) !== mergedJson, keptLive };
   });
