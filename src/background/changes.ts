@@ -4,7 +4,7 @@
  * the toolbar badge, the sync mirror, the context menus, and every open Roundup page, which is told with a
  * broadcast (STORED_CHANGE) and re-reads what changed, so an editor tab never shows or exports a stale issue.
  */
-import browser from 'webextension-polyfill';
+import browser from './extension-api.ts';
 import type { StoredChange } from '../messages.ts';
 import { refreshBadge } from './badge.ts';
 

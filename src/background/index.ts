@@ -1,6 +1,6 @@
 // The service worker may be restarted at any time: every listener is registered at the top level,
 // synchronously, and hands off to a module that does the work.
-import browser, { type Runtime } from 'webextension-polyfill';
+import browser, { type Runtime } from './extension-api.ts';
 import { refreshBadge } from './badge.ts';
 import { handleMenuClick, menuSections, refreshMenus, scheduleMenuRefresh } from './menus.ts';
 import { routeMessage } from './router.ts';
@@ -31,7 +31,7 @@ onIssuesChanged(scheduleMenuRefresh);
 // reconciles everything at every start, so it is started here, on every wake-up.
 browser.storage.onChanged.addListener(handleStorageChanged);
 browser.alarms.onAlarm.addListener((alarm) => handleSyncAlarm(alarm.name));
-startSync({ database, issuesChanged, onIssuesChanged });
+startSync({ browser, database, issuesChanged, onIssuesChanged });
 
 browser.contextMenus.onClicked.addListener((info, tab) => {
   handleMenuClick(info, tab).then((result) => {

@@ -4,7 +4,7 @@
  * rebuilt when the draft or its sections change. The click grants activeTab for the tab, so the page (or
  * the link's text) is read as from the toolbar; then the popup opens on what was added, with Undo.
  */
-import browser, { type Menus, type Tabs } from 'webextension-polyfill';
+import browser, { type Menus, type Tabs } from './extension-api.ts';
 import { itemFieldsFromCapture } from '../core/capture-fields.ts';
 import type { Capture } from '../core/capture-types.ts';
 import { guessKindFromUrl } from '../core/link-kind.ts';

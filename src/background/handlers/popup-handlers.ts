@@ -1,5 +1,5 @@
 /** What the popup asks for: the state of the active tab, its pending edits, and adding the page. */
-import browser from 'webextension-polyfill';
+import browser from '../extension-api.ts';
 import { buildFeaturedIndex, dedupeKeysOf } from '../../core/featured.ts';
 import { findFeaturedEverywhere } from '../../core/featured-lookup.ts';
 import { newId } from '../../core/ids.ts';
