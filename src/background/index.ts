@@ -43,4 +43,8 @@ browser.contextMenus.onClicked.addListener((info, tab) => {
 });
 
 // End-to-end tests drive the menu handlers through the extension's own code (menus can't be clicked headless).
-Object.assign(globalThis, { roundup: { handleMenuClick, refreshBadge, refreshMenus, menuSections } });
+// Only the test build (`npm run build:test`, Vite's mode `test`) has this hook: Vite replaces the mode at
+// build time, so the shipped build drops the block (test/unit/shipped-build.test.ts).
+if (import.meta.env.MODE === 'test') {
+  Object.assign(globalThis, { roundupTestHooks: { handleMenuClick, refreshBadge, refreshMenus, menuSections } });
+}
