@@ -13,7 +13,7 @@ const STEPS = [
   { name: 'build', command: ['npm', 'run', 'build'] },
   { name: 'build:firefox', command: ['npm', 'run', 'build:firefox'] },
   { name: 'build:test', command: ['npm', 'run', 'build:test'] },
-  ...['unit', 'stress', 'corpus', 'build', 'cli'].map((project) => ({
+  ...['unit', 'mocks', 'stress', 'corpus', 'build', 'cli'].map((project) => ({
     name: `vitest ${project}`, command: ['npx', 'vitest', 'run', '--project', project],
   })),
   { name: 'vitest e2e', command: ['npx', 'vitest', 'run', '--project', 'e2e'], needs: ['build:test', 'build:firefox'] },
