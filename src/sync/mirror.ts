@@ -296,7 +296,7 @@ export class SyncMirror {
       return { plan: null, checkAgainAt, writeLater: repairLater };
     }
 
-    const listings = await this.deps.store.listDrafts();
+    const listings = await this.deps.store.listMirroredIssues();
     const optedOut = new Set(listings.filter((listing) => !listing.syncEnabled).map((listing) => listing.id));
     const drafts = new Map<string, EncodedRecord>();
     for (const listing of listings) {

@@ -14,7 +14,7 @@ import { database } from '../database.ts';
 import { stageChunk, takeUpload } from '../upload-staging.ts';
 import type { HandlersFor } from './handler-types.ts';
 
-type LibraryMessages = 'items/search' | 'settings/get' | 'settings/put' | 'backup/get' | 'import/stage' | 'import/preview' | 'import/apply';
+type SearchSettingsBackupMessages = 'items/search' | 'settings/get' | 'settings/put' | 'backup/get' | 'import/stage' | 'import/preview' | 'import/apply';
 
 /** The parser names the field path; the editor reads the problem in plain words (core/file-problem.ts). */
 function parseOrThrow(text: string): PortableFile {
@@ -27,7 +27,7 @@ function preview({ writes: _writes, fileSettings: _settings, ...shown }: ImportP
   return shown;
 }
 
-export const libraryHandlers: HandlersFor<LibraryMessages> = {
+export const searchSettingsBackupHandlers: HandlersFor<SearchSettingsBackupMessages> = {
   async 'items/search'({ query }) {
     return searchItems((await listIssues(await database())).values, query);
   },
