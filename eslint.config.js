@@ -3,7 +3,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 // Names that only exist in a browser or extension context. src/core/ must run anywhere (Node CLI,
-// tests, service worker), so it may touch none of them; see STYLE.md principle 1.
+// tests, service worker), so it may touch none of them (README.md, Architecture).
 const browserGlobals = ['chrome', 'browser', 'window', 'document', 'indexedDB', 'navigator', 'localStorage',
   'sessionStorage', 'location', 'fetch', 'DOMParser', 'HTMLElement', 'Node', 'Element', 'self', 'globalThis'];
 
@@ -62,7 +62,7 @@ export default tseslint.config(
       // out at build time, scripts/patch-library-html-sinks.ts).
       'no-restricted-syntax': ['error', {
         selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
-        message: 'Roundup renders no HTML strings: build the elements (page text is plain text, STYLE.md).',
+        message: 'Roundup renders no HTML strings: build the elements (page text is plain text).',
       }],
     },
   },

@@ -1,6 +1,6 @@
 /**
  * A Vite plugin that rewrites the few places where the libraries Roundup bundles parse HTML from a string
- * (`innerHTML =`), so the extension ships no HTML-parsing sink (issue #7: addons.mozilla.org's linter
+ * (`innerHTML =`), so the extension ships no HTML-parsing sink (addons.mozilla.org's linter
  * warns on each one, and each is where a string could become live markup).
  *
  * Each patch names the exact text it replaces in the file Vite bundles, and the version it was written

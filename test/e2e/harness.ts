@@ -1,7 +1,7 @@
 /**
  * Launches Debian's Chromium with the test build of the extension (dist-test/, `npm run build:test`: the
- * shipped build plus the background's test hooks) loaded, as DESIGN.md's testing recipe says,
- * and gives tests the extension id, a CDP session on the browser, and a way to press the toolbar button.
+ * shipped build plus the background's test hooks) loaded, and gives tests the extension id, a CDP session on
+ * the browser, and a way to press the toolbar button.
  */
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,7 +14,7 @@ type PageFunction<A, T> = (arg: A) => T | Promise<T>;
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const DIST = resolve(import.meta.dirname, '../../dist-test');
 
-/** Flags that keep Chromium quiet on a machine with no network (see DESIGN.md's testing recipe). */
+/** Flags that keep Chromium quiet on a machine with no network (none of Chromium's own network traffic). */
 export const QUIET_FLAGS = [
   '--no-first-run',
   '--disable-gpu',

@@ -1,5 +1,5 @@
 /**
- * Sync across the browser profile (DESIGN.md, "Sync across the profile"): the mirror of src/sync/ wired to
+ * Sync across the browser profile (README.md, "Sync across your devices"): the mirror of src/sync/ wired to
  * `browser.storage.sync`, IndexedDB and the worker's timers and alarms. IndexedDB stays the source of truth;
  * the sync area is a mirror the browser carries to the user's other devices. This is the sync module's one
  * door: src/background/ hands it the worker's database and change events (`startSync`), passes on its
