@@ -8,6 +8,7 @@ import { handleStorageChanged, handleSyncAlarm, startSync } from '../sync/index.
 import { issuesChanged, onIssuesChanged } from './changes.ts';
 import { database } from './database.ts';
 import { handleToolbarClick } from './toolbar-click.ts';
+import { logRejection } from '../core/rejections.ts';
 
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => routeMessage(message, sender, browser.runtime.id));
 
@@ -17,12 +18,12 @@ browser.action.onClicked.addListener((tab) => {
 });
 
 browser.runtime.onInstalled.addListener(() => {
-  void refreshMenus();
-  void refreshBadge();
+  refreshMenus().catch(logRejection('build the menus'));
+  refreshBadge().catch(logRejection('show the badge'));
 });
 browser.runtime.onStartup.addListener(() => {
-  void refreshMenus();
-  void refreshBadge();
+  refreshMenus().catch(logRejection('build the menus'));
+  refreshBadge().catch(logRejection('show the badge'));
 });
 // The menus offer the current draft's sections: rebuilt when they change (refreshMenus skips when they did not).
 onIssuesChanged(scheduleMenuRefresh);
@@ -38,7 +39,7 @@ browser.contextMenus.onClicked.addListener((info, tab) => {
     if (result?.ok === false) console.error('Roundup could not add from the menu:', result.problem);
   }, (error: unknown) => {
     console.error('Roundup could not add from the menu:', error);
-    void browser.action.setBadgeText({ text: '!' });
+    browser.action.setBadgeText({ text: '!' }).catch(logRejection('show the failure on the badge'));
   });
 });
 
