@@ -66,6 +66,17 @@ export default tseslint.config(
       }],
     },
   },
+  {
+    // Type-aware: a promise is awaited, returned or handled (logged with context, shown to the editor, or
+    // given to `ignoreRejection` with the reason), never dropped, and never passed where a callback's
+    // result is ignored. `void promise` counts as dropped.
+    files: ['**/*.{ts,tsx}'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': ['error', { ignoreVoid: false }],
+      '@typescript-eslint/no-misused-promises': 'error',
+    },
+  },
   // Files in no zone below (scripts, bench, configs): only the polyfill rule.
   zone({ files: ['**/*.{ts,tsx,js,mjs}'], ignores: ['src/background/extension-api.ts'] }),
   zone({

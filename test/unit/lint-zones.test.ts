@@ -78,6 +78,15 @@ describe('the layer borders in eslint.config.js', () => {
     expect(await importErrors('src/core/capture-fields.test.ts', "import { openRoundupDb } from '../storage/db.ts';")).toEqual([]);
   });
 
+  it('rejects a dropped promise, `void` included, and passes a handled one', async () => {
+    const rules = async (code: string) => {
+      const [result] = await eslint.lintText(code, { filePath: 'src/ui/send.ts' });
+      return result?.messages.map((message) => message.ruleId) ?? [];
+    };
+    expect(await rules('export function f(p: Promise<void>): void { void p; }\n')).toContain('@typescript-eslint/no-floating-promises');
+    expect(await rules('export function f(p: Promise<void>): void { p.catch((error: unknown) => console.error(error)); }\n')).toEqual([]);
+  });
+
   it('rejects dangerouslySetInnerHTML in any component', async () => {
     const [result] = await eslint.lintText('export const x = <div dangerouslySetInnerHTML={{ __html: "<b>" }} />;\n',
       { filePath: 'editor/main.tsx' });
