@@ -15,8 +15,11 @@ import { gzipSync } from 'node:zlib';
 import { addItem } from '../src/core/issue-ops.ts';
 import { liveSections } from '../src/core/live-parts.ts';
 import { parseIssue } from '../src/core/schema.ts';
-import { DIST, launchWithExtension, type ExtensionBrowser } from '../test/e2e/harness.ts';
+import { launchWithExtension, type ExtensionBrowser } from '../test/e2e/harness.ts';
 import { servePages } from '../test/e2e/pages.ts';
+
+/** The shipped build, as `npm run bench` makes it (`npm run build`), not the e2e tests' dist-test/. */
+const DIST = resolve(import.meta.dirname, '../dist');
 
 const RUNS = 15;
 /**

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: every check, each run to its end even when an earlier one failed, then one summary of them
 // all, so a single run shows every failure. Exits non-zero when any step failed.
+// `node scripts/test-all.mjs lint "vitest unit"` runs only the steps named.
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 
@@ -19,9 +20,17 @@ const STEPS = [
   { name: 'vitest e2e', command: ['npx', 'vitest', 'run', '--project', 'e2e'], needs: ['build:test', 'build:firefox'] },
 ];
 
+const chosen = process.argv.slice(2);
+const unknown = chosen.filter((name) => !STEPS.some((step) => step.name === name));
+if (unknown.length > 0) {
+  console.error(`No such step: ${unknown.join(', ')}. The steps: ${STEPS.map((step) => step.name).join(', ')}.`);
+  process.exit(2);
+}
+
 const results = [];
-for (const step of STEPS) {
-  const missing = (step.needs ?? []).filter((need) => results.find((result) => result.name === need)?.status !== 'passed');
+for (const step of STEPS.filter((candidate) => chosen.length === 0 || chosen.includes(candidate.name))) {
+  // A step that tests another's output is skipped when that step failed here (it would test a stale build).
+  const missing = (step.needs ?? []).filter((need) => results.find((result) => result.name === need)?.status === 'FAILED');
   if (missing.length > 0) {
     results.push({ name: step.name, status: 'skipped', note: `needs ${missing.join(' and ')}` });
     continue;
