@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -11,7 +11,8 @@ import {
 } from '../../scripts/patch-library-html-sinks.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const PREACT_FILE = join(ROOT, 'node_modules/preact/dist/preact.mjs');
+// Vite names a module by its real path: node_modules may be a link (a git worktree's is).
+const PREACT_FILE = realpathSync(join(ROOT, 'node_modules/preact/dist/preact.mjs'));
 const PREACT_SOURCE = readFileSync(PREACT_FILE, 'utf8');
 const PREACT_PATCH = LIBRARY_PATCHES.find((patch) => patch.packageName === 'preact') as (typeof LIBRARY_PATCHES)[number];
 const scratch = mkdtempSync(join(tmpdir(), 'roundup-patch-test-'));
