@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- archive`: the archive import and the "featured" answer at an archive's scale (issue 15).
+ * `npm run bench -- archive`: the archive import and the "featured" answer at an archive's scale.
  * 1. Import of the 538 Haskell Weekly issues (../shared/archives/haskellweekly): in process (read,
  *    plan, portable issues, backup text; files already in memory), and through the real command line
  *    (`roundup import … --out`) against the same command's start-up alone (`roundup import --help`),

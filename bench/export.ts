@@ -9,7 +9,7 @@
  * `quote` layout pasted as a custom template, so it also goes through the output check that custom
  * templates get). Rounds interleave the three, so load on the machine hits them alike; each sample is
  * one export, after a warm-up that parses the templates once, as the editor's live preview would.
- * Target (issue 14): within 2x of the old renderer.
+ * Target: within 2x of the old renderer.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { renderIssueAsHtml as oldHtml } from './baseline-export/render-html.ts';

@@ -25,9 +25,12 @@ import { batchBySize } from '../src/core/message-batches.ts';
 import type { Issue } from '../src/core/model.ts';
 import { liveSections } from '../src/core/live-parts.ts';
 import { parseIssue } from '../src/core/schema.ts';
-import { DIST, launchWithExtension, sendFromPage, type ExtensionBrowser } from '../test/e2e/harness.ts';
+import { launchWithExtension, sendFromPage, type ExtensionBrowser } from '../test/e2e/harness.ts';
 import { syntheticArchive } from './archive.ts';
 import { servePages } from '../test/e2e/pages.ts';
+
+/** The shipped build, as `npm run bench` makes it (`npm run build`), not the e2e tests' dist-test/. */
+const DIST = resolve(import.meta.dirname, '../dist');
 
 const RUNS = 15;
 /**

@@ -10,9 +10,9 @@
  * 3. The featured keys of 52 seed-like published issues (20 links each): their share of the area.
  * 4. The floor: the text alone of 1,000 seed-like items (title, summary, URL, site; no ids, clocks or layout)
  *    compressed by deflate-raw at level 9 and by brotli at quality 11, against the area's 102,400 bytes.
- * 5. What keeping the mirror's memory in IndexedDB costs (issue 13): the typing burst's wall time with the
+ * 5. What keeping the mirror's memory in IndexedDB costs: the typing burst's wall time with the
  *    memory saved after every run, against the same burst with the memory kept in the mirror only.
- * Targets (issue 6): at least 1,000 items fit; a burst of 50 edits costs at most 3 writes.
+ * Targets: at least 1,000 items fit; a burst of 50 edits costs at most 3 writes.
  */
 import 'fake-indexeddb/auto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';

@@ -47,19 +47,19 @@ export function Editor() {
       <aside class="sidebar" aria-label="Issues and search">
         <p class="brand">Roundup</p>
         <SearchBox onError={editor.fail} />
-        <button type="button" class="new-issue" onClick={() => void newIssue()}>New issue</button>
+        <button type="button" class="new-issue" onClick={() => { newIssue().catch(editor.fail); }}>New issue</button>
         {listed && <IssueList issues={listed} openId={issue?.id ?? null} />}
         <details class="sidebar-import">
           <summary>Import a file</summary>
           <ImportPanel id="editor-import" onImported={(result) => {
-            void editor.reloadList();
+            editor.reloadList().catch(editor.fail);
             const first = [...result.newIssues, ...result.updatedIssues][0];
             if (first) editor.open(first.id);
           }} />
         </details>
         <details class="sidebar-import">
           <summary>Import past issues</summary>
-          <ArchiveImportPanel id="editor-archive" onImported={() => void editor.reloadList()} />
+          <ArchiveImportPanel id="editor-archive" onImported={() => { editor.reloadList().catch(editor.fail); }} />
         </details>
         <RecentlyRemoved editor={editor} />
         <a class="settings-link" href="../options/index.html">Settings and backup</a>
@@ -79,7 +79,7 @@ export function Editor() {
             <h2 class="visually-hidden">Sections</h2>
             <SectionsEditor editor={editor} issue={issue} />
             <MarkdownField id="issue-outro" label="Outro" value={issue.outro}
-              onSave={(outro) => void editor.change(() => send('issue/update', { issueId: issue.id, patch: { outro } }))} />
+              onSave={(outro) => { editor.change(() => send('issue/update', { issueId: issue.id, patch: { outro } })).catch(editor.fail); }} />
           </div>
         )}
       </main>
@@ -99,7 +99,7 @@ function RemovedIssue({ editor, issue }: { editor: ReturnType<typeof useEditor>;
     <div class="empty removed-issue" role="status">
       <h1>Issue #{issue.number} was removed</h1>
       <p>“{issue.title}” and its {liveItems(issue).length} items can be restored for 30 days, here or from “Recently removed”.</p>
-      <button type="button" class="primary" onClick={() => void restore()}>Undo: restore issue #{issue.number}</button>
+      <button type="button" class="primary" onClick={() => { restore().catch(editor.fail); }}>Undo: restore issue #{issue.number}</button>
     </div>
   );
 }

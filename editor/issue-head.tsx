@@ -17,8 +17,9 @@ interface Props {
 export function IssueHead({ editor, issue, settings }: Props) {
   const [confirming, setConfirming] = useState(false);
   const [justPublished, setJustPublished] = useState(false);
-  const save = (patch: { title?: string; tagline?: string; intro?: string; outro?: string; number?: number }) =>
-    void editor.change(() => send('issue/update', { issueId: issue.id, patch }));
+  const save = (patch: { title?: string; tagline?: string; intro?: string; outro?: string; number?: number }) => {
+    editor.change(() => send('issue/update', { issueId: issue.id, patch })).catch(editor.fail);
+  };
   const titleFor = (number: number) => formatIssueTitle(settings.titlePattern,
     { name: settings.newsletterName, number, date: issue.publishedAt ?? issue.createdAt }, settings.dateFormat);
   const fromPattern = titleFor(issue.number);
@@ -73,16 +74,16 @@ export function IssueHead({ editor, issue, settings }: Props) {
         <div class="toolbar">
           <SyncStatus issueId={issue.id} />
           {!published && <button type="button" class="primary" aria-expanded={confirming} onClick={() => setConfirming(true)}>Publish…</button>}
-          {published && <button type="button" onClick={() => void reopen()}>Reopen as draft</button>}
-          <button type="button" onClick={() => void startIssue(() => send('issue/duplicate', { issueId: issue.id }))}>Duplicate as new draft</button>
-          <button type="button" class="quiet" onClick={() => void remove()}>Delete issue</button>
+          {published && <button type="button" onClick={() => { reopen().catch(editor.fail); }}>Reopen as draft</button>}
+          <button type="button" onClick={() => { startIssue(() => send('issue/duplicate', { issueId: issue.id })).catch(editor.fail); }}>Duplicate as new draft</button>
+          <button type="button" class="quiet" onClick={() => { remove().catch(editor.fail); }}>Delete issue</button>
         </div>
       </div>
       {confirming && !published && (
         <div class="notice confirm" role="group" aria-label="Confirm publishing">
           <p>Mark issue #{issue.number} as published today? It moves to the archive, and can still be corrected.</p>
           <div class="row">
-            <button type="button" class="primary" onClick={() => void publish()}>Publish issue #{issue.number}</button>
+            <button type="button" class="primary" onClick={() => { publish().catch(editor.fail); }}>Publish issue #{issue.number}</button>
             <button type="button" onClick={() => setConfirming(false)}>Cancel</button>
           </div>
         </div>
@@ -90,7 +91,7 @@ export function IssueHead({ editor, issue, settings }: Props) {
       {justPublished && published && (
         <p class="notice" role="status">
           Issue #{issue.number} is published and moved to the archive; you can still correct it.{' '}
-          <button type="button" class="link" onClick={() => void startIssue(() => send('issue/create', {}))}>Start the next draft</button>
+          <button type="button" class="link" onClick={() => { startIssue(() => send('issue/create', {})).catch(editor.fail); }}>Start the next draft</button>
         </p>
       )}
       <div class="title-field">

@@ -14,6 +14,7 @@ import { errorText } from '../src/ui/error-text.ts';
 import { send } from '../src/ui/send.ts';
 import { useNotice } from '../src/ui/use-notice.ts';
 import { copyForEmail, copyMarkdown, downloadIssue, type ExportFormat } from './export-issue.ts';
+import { logRejection } from '../src/core/rejections.ts';
 
 const TYPING_PAUSE_MS = 250;
 
@@ -58,13 +59,13 @@ export function PreviewPane({ issue }: { issue: Issue }) {
       <header class="preview-bar">
         <h2 id="preview-heading">Preview</h2>
         <div class="toolbar">
-          <button type="button" class="primary" onClick={() => void copy('the email (HTML and text)', copyForEmail)}>Copy for email</button>
-          <button type="button" onClick={() => void copy('the Markdown', copyMarkdown)}>Copy Markdown</button>
+          <button type="button" class="primary" onClick={() => { copy('the email (HTML and text)', copyForEmail).catch(logRejection('copy the email')); }}>Copy for email</button>
+          <button type="button" onClick={() => { copy('the Markdown', copyMarkdown).catch(logRejection('copy the Markdown')); }}>Copy Markdown</button>
         </div>
         <div class="toolbar" role="group" aria-label="Download">
           <span class="toolbar-label" aria-hidden="true">Download</span>
           {DOWNLOADS.map(([format, label, title]) => (
-            <button type="button" key={format} aria-label={title} title={title} onClick={() => void download(format)}>{label}</button>
+            <button type="button" key={format} aria-label={title} title={title} onClick={() => { download(format).catch(logRejection(`download the ${format} export`)); }}>{label}</button>
           ))}
         </div>
         <p class="preview-status" role="status">{status ?? ''}</p>

@@ -55,7 +55,7 @@ export function RecentlyRemoved({ editor }: { editor: EditorState }) {
             <li key={`${entry.kind}:${entry.issueId}:${entry.id}`}>
               <span class="removed-what">{describe(entry)}</span>
               <span class="removed-when">{when(entry.removedAt)}</span>
-              <button type="button" class="link" aria-label={`Restore ${describe(entry)}`} onClick={() => void restore(entry)}>Restore</button>
+              <button type="button" class="link" aria-label={`Restore ${describe(entry)}`} onClick={() => { restore(entry).catch((caught: unknown) => setProblem(errorText(caught))); }}>Restore</button>
             </li>
           ))}
         </ul>

@@ -44,11 +44,11 @@ export function SectionsEditor({ editor, issue }: { editor: EditorState; issue: 
 
   const drag = useItemDrag(issue, (itemId, place) => {
     const title = issue.items.find((item) => item.id === itemId)?.title ?? '';
-    void placeItem(itemId, place, title);
+    placeItem(itemId, place, title).catch(editor.fail);
   });
 
   const actions: SectionActions = {
-    rename: (section, name) => void editor.change(() => send('section/rename', { issueId, sectionId: section.id, name })),
+    rename: (section, name) => { editor.change(() => send('section/rename', { issueId, sectionId: section.id, name })).catch(editor.fail); },
     // Like keyboard moves of items: one after another, each from where the previous one left the section,
     // so a second click before the first answer arrives moves it once more instead of to the same place.
     moveSection: (section, step) => {
@@ -61,10 +61,10 @@ export function SectionsEditor({ editor, issue }: { editor: EditorState; issue: 
         if (moved) latest.current = moved;
       });
     },
-    removeSection: (section) => void editor.change(() => send('section/remove', { issueId, sectionId: section.id }))
+    removeSection: (section) => { editor.change(() => send('section/remove', { issueId, sectionId: section.id }))
       .then((next) => next && setRemoved({ kind: 'section', id: section.id, sectionId: section.id, position: section.position,
-        text: `Removed section “${section.name}” and its items.` })),
-    saveItem: (item, patch) => void editor.change(() => send('item/update', { issueId, itemId: item.id, patch })),
+        text: `Removed section “${section.name}” and its items.` })).catch(editor.fail); },
+    saveItem: (item, patch) => { editor.change(() => send('item/update', { issueId, itemId: item.id, patch })).catch(editor.fail); },
     moveItem: (item, direction) => {
       moves.current = moves.current.then(async () => {
         const place = itemMoveTarget(latest.current, item.id, direction);
@@ -72,9 +72,9 @@ export function SectionsEditor({ editor, issue }: { editor: EditorState; issue: 
         else editor.announce(`“${item.title}” is already ${direction === 'up' || direction === 'previous-section' ? 'first' : 'last'}.`);
       });
     },
-    removeItem: (item) => void editor.change(() => send('item/remove', { issueId, itemId: item.id }))
+    removeItem: (item) => { editor.change(() => send('item/remove', { issueId, itemId: item.id }))
       .then((next) => next && setRemoved({ kind: 'item', id: item.id, sectionId: item.sectionId, position: item.position,
-        text: `Removed “${shownTitle(item)}”.` })),
+        text: `Removed “${shownTitle(item)}”.` })).catch(editor.fail); },
   };
 
   async function undo(what: Removed) {
@@ -88,7 +88,7 @@ export function SectionsEditor({ editor, issue }: { editor: EditorState; issue: 
   const sections = liveSections(issue);
   const notice = (what: Removed) => (
     <p role="status" class="notice removed-notice" key={`removed-${what.id}`}>
-      {what.text} <button type="button" class="link" onClick={() => void undo(what)}>Undo</button>
+      {what.text} <button type="button" class="link" onClick={() => { undo(what).catch(editor.fail); }}>Undo</button>
     </p>
   );
   // A removed section's notice stands where the section was: before the first section that came after it.

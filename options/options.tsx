@@ -7,6 +7,7 @@ import { SyncStatus } from '../src/ui/sync-status.tsx';
 import { BackupPanel } from './backup-panel.tsx';
 import { SettingsForm } from './settings-form.tsx';
 import { useSettings } from './use-settings.ts';
+import { logRejection } from '../src/core/rejections.ts';
 
 export function Options() {
   const { settings, version, error, status, save, reload } = useSettings();
@@ -20,13 +21,13 @@ export function Options() {
       {error && <p role="alert" class="error">{error}</p>}
       <p class="saved" aria-live="polite">{status}</p>
       {/* Started over when settings arrive from elsewhere (an import); while typed in, fields keep their own text. */}
-      <SettingsForm key={version} settings={settings} save={save} />
+      <SettingsForm key={version} settings={settings} save={(patch) => { save(patch).catch(logRejection('save the settings')); }} />
       <section aria-labelledby="sync-heading">
         <h2 id="sync-heading">Sync</h2>
         <p>Drafts and settings follow you to your other devices through the browser's own sync; each issue has a “Sync this issue” switch in the editor.</p>
         <SyncStatus />
       </section>
-      <BackupPanel onImported={() => void reload()} />
+      <BackupPanel onImported={() => { reload().catch(logRejection('reload the settings')); }} />
     </main>
   );
 }

@@ -28,7 +28,7 @@ export function useSettings() {
     }
   }, []);
 
-  useEffect(() => { void reload(); }, [reload]);
+  useEffect(() => { reload().catch((caught: unknown) => setError(errorText(caught))); }, [reload]);
 
   // Settings changed elsewhere (another tab, an import, another device): shown at once. This page's own
   // saves come back too, equal to what it shows, and must not start the fields over under the editor's hands.

@@ -5,6 +5,7 @@ import { LIMITS } from '../src/core/limits.ts';
 import { extensionApi } from '../src/ui/extension-api.ts';
 import { GrowingTextarea } from '../src/ui/growing-textarea.tsx';
 import { titleText } from '../src/ui/title-text.ts';
+import { logRejection } from '../src/core/rejections.ts';
 
 interface Props {
   popup: ReturnType<typeof usePopup>;
@@ -23,15 +24,15 @@ export function CaptureForm({ popup, state, form }: Props) {
   function onTitleKeyDown(event: KeyboardEvent) {
     if (event.key === 'Enter' && !event.isComposing) {
       event.preventDefault();
-      void popup.add();
+      popup.add().catch(popup.fail);
     }
   }
 
-  if (fields.url === '') return <HiddenTab problem={captureProblem} onGranted={() => void popup.reload()} />;
+  if (fields.url === '') return <HiddenTab problem={captureProblem} onGranted={() => { popup.reload().catch(popup.fail); }} />;
 
   return (
-    <form class="capture" onSubmit={(event) => { event.preventDefault(); void popup.add(); }}>
-      {menuAdded && menuAdded.what === 'link' && <MenuAddedNotice result={menuAdded} onUndo={(target) => void popup.undoAdd(target)} />}
+    <form class="capture" onSubmit={(event) => { event.preventDefault(); popup.add().catch(popup.fail); }}>
+      {menuAdded && menuAdded.what === 'link' && <MenuAddedNotice result={menuAdded} onUndo={(target) => { popup.undoAdd(target).catch(popup.fail); }} />}
       {menuAdded?.ok === false && menuAdded.what !== 'link' && <MenuAddedNotice result={menuAdded} onUndo={() => undefined} />}
       {captureProblem && <p class="notice" role="status">{captureProblem}</p>}
       {captureNotes.map((note) => <p class="notice" role="status" key={note}>{note}</p>)}
@@ -55,7 +56,7 @@ export function CaptureForm({ popup, state, form }: Props) {
       {added && (
         <p class="added" role="status">
           {added.updatedExisting ? 'Updated in' : 'Added to'} {added.sectionName} · Issue #{added.issueNumber}
-          {!added.updatedExisting && <button type="button" class="link" onClick={() => void popup.undoAdd()}>Undo</button>}
+          {!added.updatedExisting && <button type="button" class="link" onClick={() => { popup.undoAdd().catch(popup.fail); }}>Undo</button>}
         </p>
       )}
       {/* Below the form: "featured" arrives a moment after the form and must not push it down. */}
@@ -90,7 +91,7 @@ function HiddenTab({ problem, onGranted }: { problem: string | null; onGranted: 
   return (
     <div class="capture">
       <p class="notice" role="status">{problem}</p>
-      <button type="button" onClick={() => void ask()}>Let Roundup see tab addresses</button>
+      <button type="button" onClick={() => { ask().catch(logRejection('ask to see tab addresses')); }}>Let Roundup see tab addresses</button>
     </div>
   );
 }

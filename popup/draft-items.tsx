@@ -7,6 +7,7 @@ import { send } from '../src/ui/send.ts';
 import { titleText } from '../src/ui/title-text.ts';
 import { useNotice } from '../src/ui/use-notice.ts';
 import type { usePopup } from './use-popup.ts';
+import { logRejection } from '../src/core/rejections.ts';
 
 interface Props {
   popup: ReturnType<typeof usePopup>;
@@ -37,7 +38,7 @@ export function DraftItems({ popup, draft }: Props) {
       {sections.map((section) => (
         <DraftSection key={section.id} name={section.name} items={liveItems(draft, section.id)}
           removed={removed?.sectionId === section.id ? removed : null}
-          onUndo={(item) => void run(() => send('item/restore', { issueId: draft.id, itemId: item.id }))}
+          onUndo={(item) => { run(() => send('item/restore', { issueId: draft.id, itemId: item.id })).catch(popup.fail); }}
           onSave={async (itemId, patch) => void await run(() => send('item/update', { issueId: draft.id, itemId, patch }))}
           onRemove={async (item) => { if (await run(() => send('item/remove', { issueId: draft.id, itemId: item.id }))) setRemoved(item); }} />
       ))}
@@ -103,14 +104,14 @@ function DraftItem({ item, onSave, onRemove }: ItemProps) {
       <li>
         <span class="item-title" title={shown}>{shown}</span>
         <button type="button" class="link" aria-label={`Edit “${shown}”`} onClick={() => { setTitle(item.title); setSummary(item.summary); setEditing(true); }}>Edit</button>
-        <button type="button" class="link" aria-label={`Remove “${shown}”`} onClick={() => void onRemove()}>Remove</button>
+        <button type="button" class="link" aria-label={`Remove “${shown}”`} onClick={() => { onRemove().catch(logRejection('remove the item')); }}>Remove</button>
       </li>
     );
   }
   const idBase = `item-${item.id}`;
   return (
     <li>
-      <form onSubmit={(event) => { event.preventDefault(); void onSave({ title, summary }).then(() => setEditing(false)); }}
+      <form onSubmit={(event) => { event.preventDefault(); onSave({ title, summary }).then(() => setEditing(false), logRejection('save the item')); }}
         onKeyDown={(event) => { if (event.key === 'Escape') { event.preventDefault(); setEditing(false); } }}>
         <label for={`${idBase}-title`}>Item title</label>
         <input id={`${idBase}-title`} type="text" value={title} maxLength={LIMITS.title} onInput={(event) => setTitle(event.currentTarget.value)} />

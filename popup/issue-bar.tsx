@@ -40,7 +40,7 @@ export function IssueBar({ popup, state }: Props) {
   function openEditor(event: MouseEvent) {
     event.preventDefault();
     const { tabs, runtime } = extensionApi();
-    void tabs.create({ url: runtime.getURL(`editor/index.html#issue=${state.draft.id}`) }).then(() => window.close());
+    tabs.create({ url: runtime.getURL(`editor/index.html#issue=${state.draft.id}`) }).then(() => window.close(), popup.fail);
   }
 
   // The open draft's count is the draft's own, which every add and edit answers with: never a stale list's.
@@ -50,7 +50,7 @@ export function IssueBar({ popup, state }: Props) {
     <header class="issue-bar-wrap">
       <div class="issue-bar">
         <label for="draft" class="visually-hidden">Draft issue</label>
-        <select id="draft" value={state.draft.id} title={state.draft.title} onChange={(event) => void switchTo(event.currentTarget.value)}>
+        <select id="draft" value={state.draft.id} title={state.draft.title} onChange={(event) => { switchTo(event.currentTarget.value).catch(popup.fail); }}>
           {drafts.map((draft) => (
             <option value={draft.id} key={draft.id} title={draft.title}>Issue #{draft.number} · {plural(draft.itemCount, 'item')}</option>
           ))}
@@ -62,7 +62,7 @@ export function IssueBar({ popup, state }: Props) {
         <div class="notice confirm" role="group" aria-label="Start the next issue">
           <p>Start the next issue? New pages go into it; issue #{state.draft.number} stays in your drafts.</p>
           <div class="row">
-            <button type="button" class="primary" onClick={() => void startNewIssue()}>Start the next issue</button>
+            <button type="button" class="primary" onClick={() => { startNewIssue().catch(popup.fail); }}>Start the next issue</button>
             <button type="button" onClick={() => setConfirming(false)}>Cancel</button>
           </div>
         </div>

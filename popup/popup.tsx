@@ -14,7 +14,7 @@ export function Popup({ opening }: { opening: Promise<PopupState> }) {
     if (event.key === 'Escape' && !event.defaultPrevented) window.close();
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
       event.preventDefault();
-      void popup.add();
+      popup.add().catch(popup.fail);
     }
   }
 

@@ -11,6 +11,7 @@ import { errorText } from '../src/ui/error-text.ts';
 import { send } from '../src/ui/send.ts';
 import { useStoredChanges } from '../src/ui/stored-changes.ts';
 import { openPopupForActiveTab } from './open-popup.ts';
+import { ignoreRejection } from '../src/core/rejections.ts';
 
 export interface Form {
   title: string;
@@ -134,7 +135,8 @@ export function usePopup(opening: Promise<PopupState>) {
       loadDetails(shown).catch(fail);
       if (shown.lateCapture) awaitLateCapture(shown).catch(fail);
       // Best effort: keep Roundup's data when the browser runs short of disk space.
-      void navigator.storage?.persist?.().catch(() => undefined);
+      const persisting = navigator.storage?.persist?.();
+      if (persisting !== undefined) ignoreRejection(persisting, 'a best effort: without it the browser may evict the data only when short of space');
     });
   }, [loadDetails, awaitLateCapture, fail]);
 
@@ -156,7 +158,7 @@ export function usePopup(opening: Promise<PopupState>) {
     }
     const request = ++asked.current;
     send('issue/get', { issueId }).then((next) => {
-      if (next.deleted !== undefined || next.status !== 'draft') void reload(); // deleted or published elsewhere
+      if (next.deleted !== undefined || next.status !== 'draft') reload().catch(fail); // deleted or published elsewhere
       else showDraft(next, request);
     }, fail);
   });

@@ -1,16 +1,21 @@
 /**
  * A Vite plugin that rewrites the few places where the libraries Roundup bundles parse HTML from a string
- * (`innerHTML =`), so the extension ships no HTML-parsing sink (issue #7: addons.mozilla.org's linter
+ * (`innerHTML =`), so the extension ships no HTML-parsing sink (addons.mozilla.org's linter
  * warns on each one, and each is where a string could become live markup).
  *
- * Each patch names the exact text it replaces in the file Vite bundles. When an upgrade changes that text
- * or moves the file, the build fails and says which patch to redo, instead of shipping the sink unnoticed.
+ * Each patch names the exact text it replaces in the file Vite bundles, and the version it was written
+ * against; package.json pins that exact version (a caret range would let an ordinary `npm install` bring
+ * another). When the installed version differs, or an upgrade changes the text or moves the file, the build
+ * fails and says which patch to redo, instead of shipping the sink unnoticed.
  * Only the extension bundles are patched: the CLI, benchmark and tests import the libraries unchanged.
  */
+import { readFileSync } from 'node:fs';
 import type { Plugin } from 'vite';
 
 export interface LibraryPatch {
   packageName: string;
+  /** The version whose text the patch replaces; package.json pins exactly this one. */
+  version: string;
   /** The file Vite bundles, relative to the package folder (see the package's `exports`). */
   file: string;
   replacements: ReadonlyArray<{ find: string; replace: string }>;
@@ -18,9 +23,17 @@ export interface LibraryPatch {
 
 export const LIBRARY_PATCHES: readonly LibraryPatch[] = [
   {
-    // Roundup passes `dangerouslySetInnerHTML` nowhere (the editor renders Markdown as vnodes, see
-    // src/ui/markdown-view.tsx), so the branch that would apply it fails loudly instead.
+    // Roundup passes `dangerouslySetInnerHTML` nowhere (a lint rule in eslint.config.js bans it; the editor
+    // renders Markdown as vnodes, see src/ui/markdown-view.tsx), so the branch that would apply it fails
+    // loudly instead. In Preact's source (src/diff/index.js, `diffElementNodes`) the minified text reads:
+    //   if (newHtml) {
+    //     if (!isHydrating && (!oldHtml || (newHtml.__html != oldHtml.__html && newHtml.__html != dom.innerHTML)))
+    //       dom.innerHTML = newHtml.__html;
+    //     newVNode._children = [];
+    //   } else …
+    // and becomes `if (newHtml) throw Error(…); else …`.
     packageName: 'preact',
+    version: '11.2.0',
     file: 'dist/preact.mjs',
     replacements: [{
       find: 'h?(l||y&&(h.__html==y.__html||h.__html==t.innerHTML)||(t.innerHTML=h.__html),r.__k=[]):',
@@ -29,6 +42,7 @@ export const LIBRARY_PATCHES: readonly LibraryPatch[] = [
   },
   {
     packageName: '@mozilla/readability',
+    version: '0.6.0',
     file: 'Readability.js',
     replacements: [
       {
@@ -74,6 +88,18 @@ function normalizeModuleId(id: string): string {
   return id.replace(/[?#].*$/, '').replaceAll('\\', '/');
 }
 
+/** Throws unless the package that `id` (a bundled file of it) belongs to is the version the patch was written for. */
+export function checkPatchedVersion(patch: LibraryPatch, id: string): void {
+  const path = normalizeModuleId(id);
+  const folder = path.slice(0, path.lastIndexOf(packageFolder(patch)) + packageFolder(patch).length);
+  const { version } = JSON.parse(readFileSync(`${folder}package.json`, 'utf8')) as { version?: string };
+  if (version !== patch.version) {
+    throw new Error(`${patch.packageName} ${version ?? '(no version)'} is installed, but scripts/patch-library-html-sinks.ts `
+      + `was written for ${patch.version}. Pin ${patch.packageName} to ${patch.version} in package.json, or redo the patch `
+      + 'against the new source and update its version.');
+  }
+}
+
 export function findPatchForModule(id: string): LibraryPatch | undefined {
   const path = normalizeModuleId(id);
   return LIBRARY_PATCHES.find((patch) => path.endsWith(packageFolder(patch) + patch.file));
@@ -115,6 +141,7 @@ export function patchLibraryHtmlSinks(): Plugin {
         const patch = findPatchForModule(id);
         if (!patch) return null;
         try {
+          checkPatchedVersion(patch, id);
           const result = applyLibraryPatch(patch, code);
           patched.add(patch);
           return { code: result, map: null };

@@ -1,5 +1,5 @@
 /** The toolbar badge shows how many items the current draft holds. */
-import browser from 'webextension-polyfill';
+import browser from './extension-api.ts';
 import { liveItems } from '../core/live-parts.ts';
 import { getCurrentDraft } from '../storage/issues-repo.ts';
 import { database } from './database.ts';

@@ -3,7 +3,7 @@
  * script runs on pages the editor never captures). Pages that refuse injection still give an item built
  * from the tab's URL and title (tab-fallback.ts).
  */
-import browser from 'webextension-polyfill';
+import browser from './extension-api.ts';
 import * as v from 'valibot';
 import type { Capture } from '../core/capture-types.ts';
 import { SUMMARY_SOURCES } from '../core/capture-types.ts';

@@ -6,11 +6,11 @@
 import { editHandlers } from './handlers/edit-handlers.ts';
 import type { Handlers } from './handlers/handler-types.ts';
 import { issueHandlers } from './handlers/issue-handlers.ts';
-import { libraryHandlers } from './handlers/library-handlers.ts';
+import { searchSettingsBackupHandlers } from './handlers/search-settings-backup-handlers.ts';
 import { popupHandlers } from './handlers/popup-handlers.ts';
 import { syncHandlers } from './handlers/sync-handlers.ts';
 
 export type { Handlers };
 
 // Typed as the full map, so a message without a handler does not compile.
-export const handlers: Handlers = { ...popupHandlers, ...editHandlers, ...issueHandlers, ...libraryHandlers, ...syncHandlers };
+export const handlers: Handlers = { ...popupHandlers, ...editHandlers, ...issueHandlers, ...searchSettingsBackupHandlers, ...syncHandlers };

@@ -1,6 +1,6 @@
 // The service worker may be restarted at any time: every listener is registered at the top level,
 // synchronously, and hands off to a module that does the work.
-import browser, { type Runtime } from 'webextension-polyfill';
+import browser, { type Runtime } from './extension-api.ts';
 import { refreshBadge } from './badge.ts';
 import { handleMenuClick, menuSections, refreshMenus, scheduleMenuRefresh } from './menus.ts';
 import { routeMessage } from './router.ts';
@@ -8,6 +8,7 @@ import { handleStorageChanged, handleSyncAlarm, startSync } from '../sync/index.
 import { issuesChanged, onIssuesChanged } from './changes.ts';
 import { database } from './database.ts';
 import { handleToolbarClick } from './toolbar-click.ts';
+import { logRejection } from '../core/rejections.ts';
 
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => routeMessage(message, sender, browser.runtime.id));
 
@@ -17,12 +18,12 @@ browser.action.onClicked.addListener((tab) => {
 });
 
 browser.runtime.onInstalled.addListener(() => {
-  void refreshMenus();
-  void refreshBadge();
+  refreshMenus().catch(logRejection('build the menus'));
+  refreshBadge().catch(logRejection('show the badge'));
 });
 browser.runtime.onStartup.addListener(() => {
-  void refreshMenus();
-  void refreshBadge();
+  refreshMenus().catch(logRejection('build the menus'));
+  refreshBadge().catch(logRejection('show the badge'));
 });
 // The menus offer the current draft's sections: rebuilt when they change (refreshMenus skips when they did not).
 onIssuesChanged(scheduleMenuRefresh);
@@ -31,16 +32,20 @@ onIssuesChanged(scheduleMenuRefresh);
 // reconciles everything at every start, so it is started here, on every wake-up.
 browser.storage.onChanged.addListener(handleStorageChanged);
 browser.alarms.onAlarm.addListener((alarm) => handleSyncAlarm(alarm.name));
-startSync({ database, issuesChanged, onIssuesChanged });
+startSync({ browser, database, issuesChanged, onIssuesChanged });
 
 browser.contextMenus.onClicked.addListener((info, tab) => {
   handleMenuClick(info, tab).then((result) => {
     if (result?.ok === false) console.error('Roundup could not add from the menu:', result.problem);
   }, (error: unknown) => {
     console.error('Roundup could not add from the menu:', error);
-    void browser.action.setBadgeText({ text: '!' });
+    browser.action.setBadgeText({ text: '!' }).catch(logRejection('show the failure on the badge'));
   });
 });
 
 // End-to-end tests drive the menu handlers through the extension's own code (menus can't be clicked headless).
-Object.assign(globalThis, { roundup: { handleMenuClick, refreshBadge, refreshMenus, menuSections } });
+// Only the test build (`npm run build:test`, Vite's mode `test`) has this hook: Vite replaces the mode at
+// build time, so the shipped build drops the block (test/unit/shipped-build.test.ts).
+if (import.meta.env.MODE === 'test') {
+  Object.assign(globalThis, { roundupTestHooks: { handleMenuClick, refreshBadge, refreshMenus, menuSections } });
+}

@@ -4,7 +4,7 @@
  * rebuilt when the draft or its sections change. The click grants activeTab for the tab, so the page (or
  * the link's text) is read as from the toolbar; then the popup opens on what was added, with Undo.
  */
-import browser, { type Menus, type Tabs } from 'webextension-polyfill';
+import browser, { type Menus, type Tabs } from './extension-api.ts';
 import { itemFieldsFromCapture } from '../core/capture-fields.ts';
 import type { Capture } from '../core/capture-types.ts';
 import { guessKindFromUrl } from '../core/link-kind.ts';
@@ -22,6 +22,7 @@ import { handlers } from './handlers.ts';
 import { noteMenuAdd } from './menu-adds.ts';
 import { ANY_SITE } from './popup-state.ts';
 import { captureFromTabOnly } from './tab-fallback.ts';
+import { logRejection } from '../core/rejections.ts';
 
 export const MENU_KINDS = ['page', 'link', 'selection'] as const;
 export type MenuKind = (typeof MENU_KINDS)[number];
@@ -61,7 +62,10 @@ let building = Promise.resolve();
 /** (Re)builds the menus for the current draft; does nothing when its sections did not change. */
 export function refreshMenus(): Promise<void> {
   building = building.then(async () => {
-    const draft = await getCurrentDraft(await database()).catch(() => undefined);
+    const draft = await getCurrentDraft(await database()).catch((error: unknown) => {
+      logRejection('read the current draft for the menus; they offer no sections')(error);
+      return undefined;
+    });
     const shape = menuShape(draft);
     if (shape === shown) return;
     shown = shape;
@@ -89,7 +93,7 @@ export function scheduleMenuRefresh(): void {
   if (pending !== undefined) clearTimeout(pending);
   pending = setTimeout(() => {
     pending = undefined;
-    void refreshMenus();
+    refreshMenus().catch(logRejection('rebuild the menus'));
   }, 400);
 }
 

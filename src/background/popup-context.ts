@@ -4,10 +4,10 @@
  * the draft is read once.
  */
 import type { Issue } from '../core/model.ts';
-import type { PendingDraft, RoundupDatabase } from '../storage/db.ts';
+import type { PopupForm, RoundupDatabase } from '../storage/db.ts';
 import { getIssue, listIssues } from '../storage/issues-repo.ts';
 import { getCurrentDraftId } from '../storage/meta-repo.ts';
-import { getPendingDraft, pendingKeyForTab } from '../storage/pending-repo.ts';
+import { getPopupForm, pendingKeyForTab } from '../storage/pending-repo.ts';
 import { getSettings } from '../storage/settings-repo.ts';
 import { database } from './database.ts';
 import { createNextIssue } from './drafts.ts';
@@ -16,13 +16,13 @@ export interface PopupContext {
   summaryLength: number;
   keepTrackingParameters: boolean;
   draft: Issue;
-  pending: PendingDraft | undefined;
+  pending: PopupForm | undefined;
 }
 
 export async function readPopupContext(tabId: number, url: string): Promise<PopupContext> {
   const db = await database();
   const [{ settings }, draft, pending] = await Promise.all([
-    getSettings(db), readCurrentDraft(db), getPendingDraft(db, pendingKeyForTab(tabId), url),
+    getSettings(db), readCurrentDraft(db), getPopupForm(db, pendingKeyForTab(tabId), url),
   ]);
   return { summaryLength: settings.summaryLength, keepTrackingParameters: settings.keepTrackingParameters, draft, pending };
 }

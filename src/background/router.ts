@@ -2,7 +2,7 @@
  * Receives every message from Roundup's pages, validates it against src/messages.ts, runs its handler and
  * answers `{ ok, value | error }`. Messages from anywhere but this extension's own pages are ignored.
  */
-import type { Runtime } from 'webextension-polyfill';
+import type { Runtime } from './extension-api.ts';
 import * as v from 'valibot';
 import { formatValidationIssue } from '../core/validation-message.ts';
 import { protocol, type MessageName, type Reply } from '../messages.ts';

@@ -4,7 +4,7 @@
  * `action.openPopup` opens for the tab's window. `openPopup` shows the popup set for the tab, so the tab
  * gets it just for that call, and then none again, so the next click comes back here.
  */
-import browser, { type Tabs } from 'webextension-polyfill';
+import browser, { type Tabs } from './extension-api.ts';
 import { POPUP_PAGE } from '../popup-page.ts';
 import { startEarlyPopup } from './early-popup.ts';
 

@@ -1,5 +1,5 @@
 /**
- * The plan of an archive import, shown before anything is written (issue 15): the issues found with
+ * The plan of an archive import, shown before anything is written: the issues found with
  * their sections and items, what could not be read and why, and against what is stored, which
  * issues are new. Idempotent by number: an issue whose number is already stored is left as it is,
  * so importing the same archive again writes nothing.

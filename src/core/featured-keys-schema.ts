@@ -1,6 +1,6 @@
 /**
  * The featured keys (featured-keys.ts) as they arrive from the sync area or IndexedDB, checked once
- * (STYLE.md principle 5). The bounds only refuse garbage: a year of weekly issues is about 50 records.
+ * (everything that crosses a boundary is validated). The bounds only refuse garbage: a year of weekly issues is about 50 records.
  */
 import * as v from 'valibot';
 import { mergeFeaturedKeys, type FeaturedIssueKeys } from './featured-keys.ts';

@@ -1,7 +1,7 @@
 /**
  * "Already featured" on every device: the sync area carries, per published issue, its number, date and
  * the fingerprints of its links by section, so a device that never held the issue can still say
- * "Featured in Issue #201, Libraries & Code" (DESIGN.md, "Sync across the profile"; issue 6).
+ * "Featured in Issue #201, Libraries & Code" (README.md, "Sync across your devices").
  *
  * Each issue's record is one last-writer-wins register: it is rebuilt whole from the issue whenever the
  * issue changes, stamped with the issue's newest clock, and the newer stamp wins a merge. An issue that

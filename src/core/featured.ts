@@ -51,7 +51,7 @@ export function dedupeKeysOf(url: string, canonicalUrl: string | null): string[]
 
 /**
  * The same link's first-stage keys (url.ts `baseDedupeKey`): featured fingerprints computed before the
- * same-page rules (issue 15), by an older Roundup on another device or before this device rebuilt its
+ * same-page rules (url.ts), by an older Roundup on another device or before this device rebuilt its
  * records, are fingerprints of these. Only the synced lookup uses them (featured-lookup.ts).
  */
 export function baseDedupeKeysOf(url: string, canonicalUrl: string | null): string[] {

@@ -1,5 +1,5 @@
 /**
- * The merge of two replicas of an issue (DESIGN.md, "Sync across the profile"): last writer wins
+ * The merge of two replicas of an issue (README.md, "Sync across your devices"): last writer wins
  * per field by hybrid logical clock, sections and items are joined by id, order comes from their
  * position keys, deletions are tombstones. The merge is commutative, associative and idempotent
  * (see merge.test.ts), so replicas that exchange states in any order, with duplicates, converge.

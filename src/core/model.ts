@@ -1,7 +1,7 @@
 /**
  * Roundup's data model: issues, their sections and their items.
  *
- * Designed for sync from day one (see ../shared/DESIGN.md, "Sync across the profile"):
+ * Designed for sync from day one (see README.md, "Sync across your devices"):
  * - every entity has a stable random id;
  * - order is a fractional-index position key (a string compared with `<`), never an array index,
  *   so two devices that reorder concurrently still agree after a merge;

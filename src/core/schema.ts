@@ -1,5 +1,5 @@
 /**
- * Validation at the boundary (STYLE.md principle 5): whatever comes from a file, storage or the
+ * Validation at the boundary (everything that crosses one is validated): whatever comes from a file, storage or the
  * sync area is parsed here once into the model's types; code inside trusts them.
  * Values are kept exactly as given (no trimming): a round trip through a file must not edit
  * anyone's text. Lengths are bounded only to refuse garbage, far above any real newsletter.

@@ -1,6 +1,6 @@
 /**
- * How the sync area is shared (DESIGN.md: "when the budget is full, keep the newest drafts in sync,
- * the rest local-only, and say so in the UI"), in this order:
+ * How the sync area is shared (README.md, "When it is full": the newest drafts stay in sync,
+ * the rest local-only, and the UI says so), in this order:
  * 1. the settings, and any keys Roundup cannot account for;
  * 2. the featured keys of the most recent published issues, within FEATURED_BUDGET (fitFeaturedKeys);
  * 3. drafts, newest first by their last edit clock (planSyncBudget). A draft too big for the room

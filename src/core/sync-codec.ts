@@ -1,5 +1,5 @@
 /**
- * What Roundup writes to `storage.sync` (DESIGN.md, "Sync across the profile"). Each record
+ * What Roundup writes to `storage.sync` (README.md, "Sync across your devices"). Each record
  * (a draft, the settings, the featured links) is JSON, deflated (`CompressionStream('deflate-raw')`),
  * base64-encoded and split into chunks that respect the per-item quota:
  *

@@ -1,6 +1,6 @@
 /**
  * Tombstones: a deletion is kept as the clock of the deletion (`deleted`, also `clocks.deleted`)
- * so a merge can tell "removed there" from "never seen there" (DESIGN.md, "Sync across the profile").
+ * so a merge can tell "removed there" from "never seen there" (README.md, "Sync across your devices").
  *
  * The lifetime ({@link TOMBSTONE_LIFETIME_MS}, 30 days) is a promise both ways:
  * - a removal older than that, arriving from another device, is not applied: a device whose clock is a

@@ -38,7 +38,7 @@ export function normalizeUrlForDedupe(input: string): string {
 }
 
 /**
- * The first-stage key (the whole key until issue 15): lower-case host without `www.`, https, no
+ * The first-stage key (the whole key before the same-page rules): lower-case host without `www.`, https, no
  * credentials, default port, fragment, tracking parameters or trailing slash, parameters sorted.
  * Changing it changes the fingerprints stored and synced for every link: don't.
  */

@@ -6,7 +6,7 @@ import { renderIssueAsText } from '../core/render-text.ts';
 import { openRoundupDb, ROUNDUP_DB_NAME, ROUNDUP_DB_VERSION } from './db.ts';
 import { getIssue, listIssues } from './issues-repo.ts';
 import { getClockState, getCurrentDraftId, getDeviceId } from './meta-repo.ts';
-import { getPendingDraft, listPendingDrafts, prunePendingDrafts } from './pending-repo.ts';
+import { getPopupForm, listPopupForms, prunePopupForms } from './pending-repo.ts';
 import { getSettings } from './settings-repo.ts';
 import { StorageError } from './storage-error.ts';
 
@@ -84,12 +84,12 @@ describe('openRoundupDb', () => {
     expect(await getDeviceId(db)).toBe('laptop');
     expect(await getClockState(db)).toEqual({ deviceId: 'laptop', ms: 1_700_000_000_000, counter: 3 });
     expect(await getCurrentDraftId(db)).toBe('issue-206');
-    expect((await listPendingDrafts(db)).values.map((pending) => pending.key)).toEqual(['tab:1', 'tab:2']);
+    expect((await listPopupForms(db)).values.map((pending) => pending.key)).toEqual(['tab:1', 'tab:2']);
 
     // The version 2 index covers the records written by version 1.
     expect(await db.getAllKeysFromIndex('pending', 'by-updated')).toEqual(['tab:1', 'tab:2']);
-    expect(await prunePendingDrafts(db, '2026-11-02T00:00:00.000Z')).toBe(1);
-    expect(await getPendingDraft(db, 'tab:2')).toEqual(draft('tab:2', '2026-11-03T08:00:00.000Z'));
+    expect(await prunePopupForms(db, '2026-11-02T00:00:00.000Z')).toBe(1);
+    expect(await getPopupForm(db, 'tab:2')).toEqual(draft('tab:2', '2026-11-03T08:00:00.000Z'));
     db.close();
   });
 
@@ -109,7 +109,7 @@ describe('openRoundupDb', () => {
     expect(stored?.items[0]?.title).toBe('2\\*3\\*4 = 24, \\`x\\` and \\[y\\](https://example.com/)');
     expect(stored?.items[0]?.clocks).toEqual(issue.items[0]?.clocks);
     expect(renderIssueAsText(stored!)).toContain('\n2*3*4 = 24, `x` and [y](https://example.com/)\nhttps://example.com/a\n');
-    expect((await getPendingDraft(db, 'tab:1'))?.title).toBe('A \\*typed\\* title');
+    expect((await getPopupForm(db, 'tab:1'))?.title).toBe('A \\*typed\\* title');
     expect(await db.get('issues', 'damaged')).toEqual({ id: 'damaged', items: 'not an array' });
     db.close();
     // Opening again does not escape a second time.

@@ -14,7 +14,7 @@ export const ROUNDUP_DB_NAME = 'roundup';
 export const ROUNDUP_DB_VERSION = 4;
 
 /** What the popup was editing for one tab, so closing and reopening the popup loses nothing. */
-export interface PendingDraft {
+export interface PopupForm {
   /** `tab:<id>` while the tab lives, or the page URL (see pending-repo's pendingKeyForTab). */
   key: string;
   url: string;
@@ -33,7 +33,7 @@ export interface RoundupDB extends DBSchema {
   issues: { key: string; value: Issue; indexes: { 'by-status': IssueStatus; 'by-number': number } };
   /** One record under the key `settings`. */
   settings: { key: 'settings'; value: Settings };
-  pending: { key: string; value: PendingDraft; indexes: { 'by-updated': string } };
+  pending: { key: string; value: PopupForm; indexes: { 'by-updated': string } };
   /** Small values under fixed keys; each key has its own schema in meta-repo. */
   meta: { key: string; value: unknown };
   /** The featured index (featured-store.ts): one row per dedupe key of every live item, kept with each issue write. */
@@ -63,7 +63,7 @@ async function escapeStoredTitles(tx: UpgradeTransaction): Promise<void> {
     await cursor.update(withMarkdownTitles(cursor.value) as Issue);
   }
   for (let cursor = await tx.objectStore('pending').openCursor(); cursor; cursor = await cursor.continue()) {
-    const pending = cursor.value as Partial<PendingDraft>;
+    const pending = cursor.value as Partial<PopupForm>;
     if (typeof pending.title === 'string') await cursor.update({ ...cursor.value, title: escapeMarkdownInline(pending.title) });
   }
 }

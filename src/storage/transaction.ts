@@ -2,6 +2,7 @@ import type { IDBPTransaction, StoreNames } from 'idb';
 import type { RoundupDB, RoundupDatabase } from './db.ts';
 import { isStorageFailure, toStorageError } from './storage-error.ts';
 import { noteWrite } from './write-epoch.ts';
+import { ignoreRejection } from '../core/rejections.ts';
 
 type Stores = ArrayLike<StoreNames<RoundupDB>>;
 export type RoundupTransaction<S extends Stores, M extends IDBTransactionMode> = IDBPTransaction<RoundupDB, S, M>;
@@ -21,8 +22,7 @@ export async function inTransaction<const S extends Stores, M extends 'readonly'
   } catch (error) {
     throw toStorageError(error, action);
   }
-  // A rejected `done` is reported by the catch below; this only keeps it from counting as unhandled.
-  tx.done.catch(() => undefined);
+  ignoreRejection(tx.done, 'a rejected `done` is reported by the catch below; this only keeps it from counting as unhandled');
   if (mode === 'readwrite') {
     const finished = noteWrite();
     tx.done.then(finished, finished);

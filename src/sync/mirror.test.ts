@@ -17,7 +17,7 @@ class MemoryDraftStore implements DraftStore {
   readonly issues = new Map<string, Issue>();
   readonly optedOut = new Set<string>();
 
-  async listDrafts() {
+  async listMirroredIssues() {
     return [...this.issues.values()].filter((issue) => issue.status === 'draft')
       .map((issue) => ({ id: issue.id, syncEnabled: !this.optedOut.has(issue.id) }));
   }

@@ -1,6 +1,6 @@
 /**
- * Mirrors drafts between IndexedDB (the source of truth) and `storage.sync` (DESIGN.md, "Sync
- * across the profile"). Every run reconciles whole states, so nothing depends on seeing every
+ * Mirrors drafts between IndexedDB (the source of truth) and `storage.sync` (README.md, "Sync
+ * across your devices"). Every run reconciles whole states, so nothing depends on seeing every
  * event (a service worker may sleep through some):
  * 1. read the area; apply every complete record not yet seen: drafts merge into the store,
  *    settings and featured keys go to their sources. Half-arrived records wait.
@@ -296,7 +296,7 @@ export class SyncMirror {
       return { plan: null, checkAgainAt, writeLater: repairLater };
     }
 
-    const listings = await this.deps.store.listDrafts();
+    const listings = await this.deps.store.listMirroredIssues();
     const optedOut = new Set(listings.filter((listing) => !listing.syncEnabled).map((listing) => listing.id));
     const drafts = new Map<string, EncodedRecord>();
     for (const listing of listings) {

@@ -20,7 +20,7 @@ export interface SyncArea {
   onChanged(listener: (changes: Record<string, SyncAreaChange>) => void): () => void;
 }
 
-export interface DraftListing {
+export interface MirroredIssueListing {
   id: string;
   /**
    * The per-issue "sync this issue" switch. Best stored with synced data, so that every device
@@ -48,7 +48,7 @@ export interface ReceivedIssue {
 /** The local source of truth (IndexedDB). */
 export interface DraftStore {
   /** The issues that should be mirrored: drafts, and any issue whose change others must still see. */
-  listDrafts(): Promise<DraftListing[]>;
+  listMirroredIssues(): Promise<MirroredIssueListing[]>;
   getIssue(id: string): Promise<Issue | undefined>;
   /**
    * Merges another device's copy into the stored one in one transaction (core/merge.ts), without the

@@ -1,5 +1,6 @@
 /** "New section name" + "Add section": the popup and the editor add sections the same way. */
 import { useState } from 'preact/hooks';
+import { logRejection } from '../core/rejections.ts';
 
 interface Props {
   /** Adds the section; true clears the field for the next one. */
@@ -18,7 +19,7 @@ export function AddSectionForm({ onAdd, placeholder, class: className = 'row' }:
   }
 
   return (
-    <form class={className} onSubmit={(event) => void submit(event)}>
+    <form class={className} onSubmit={(event) => { submit(event).catch(logRejection('add the section')); }}>
       <label for="new-section" class="visually-hidden">New section name</label>
       <input id="new-section" type="text" placeholder={placeholder} value={name}
         onInput={(event) => setName(event.currentTarget.value)} />

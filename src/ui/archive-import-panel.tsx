@@ -9,6 +9,7 @@ import { useRef, useState } from 'preact/hooks';
 import type { ArchivePreview } from '../core/archive-apply.ts';
 import type { ArchiveImportResult } from '../messages.ts';
 import { applyArchive, planArchiveFiles, readChosenFiles, readStoredForArchive } from './archive-import.ts';
+import { logRejection } from '../core/rejections.ts';
 import { errorText } from './error-text.ts';
 
 interface Props {
@@ -84,17 +85,17 @@ export function ArchiveImportPanel({ id, onImported }: Props) {
       </p>
       <label for={`${id}-folder`}>Choose a folder</label>
       <input ref={folderInput} id={`${id}-folder`} type="file" multiple {...FOLDER} aria-describedby={`${id}-hint`}
-        onChange={(event) => void read(event.currentTarget.files)} />
+        onChange={(event) => { read(event.currentTarget.files).catch(logRejection('read the chosen archive files')); }} />
       <label for={`${id}-files`}>Or choose files</label>
       <input ref={filesInput} id={`${id}-files`} type="file" multiple aria-describedby={`${id}-hint`}
         accept=".md,.markdown,.txt,.html,.htm,.xhtml,.eml,.xml,.rss,.atom,.tsv,.csv"
-        onChange={(event) => void read(event.currentTarget.files)} />
+        onChange={(event) => { read(event.currentTarget.files).catch(logRejection('read the chosen archive files')); }} />
       <div aria-live="polite">
         {busy && <p>{busy}</p>}
         {done && <p class="notice">{done}</p>}
       </div>
       {error && <p role="alert" class="error">{error}</p>}
-      {chosen && preview && <ArchivePreviewView id={id} chosen={chosen} busy={busy !== null} onApply={() => void apply()} onCancel={() => setChosen(null)} />}
+      {chosen && preview && <ArchivePreviewView id={id} chosen={chosen} busy={busy !== null} onApply={() => { apply().catch(logRejection('import the past issues')); }} onCancel={() => setChosen(null)} />}
     </div>
   );
 }

@@ -10,6 +10,7 @@ import { errorText } from './error-text.ts';
 import { ImportPlanView, changesNothing, describeApplied } from './import-plan-view.tsx';
 import { applyFile, planFile, type PlannedFile } from './plan-import.ts';
 import { readFileInChunks } from './read-file-in-chunks.ts';
+import { logRejection } from '../core/rejections.ts';
 
 interface Props {
   id: string;
@@ -70,7 +71,7 @@ export function ImportPanel({ id, onImported }: Props) {
     <div class="import-panel">
       <label for={id}>Import a backup or issue file</label>
       <input ref={input} id={id} type="file" accept=".json,application/json" aria-describedby={`${id}-hint`}
-        onChange={(event) => { const file = event.currentTarget.files?.[0]; if (file) void read(file); }} />
+        onChange={(event) => { const file = event.currentTarget.files?.[0]; if (file) read(file).catch(logRejection(`read “${file.name}”`)); }} />
       <p id={`${id}-hint`} class="hint">Nothing is written until you confirm. Newer data on this device is never overwritten.</p>
       <div aria-live="polite">
         {busy && <p>{busy}</p>}
@@ -92,7 +93,7 @@ export function ImportPanel({ id, onImported }: Props) {
           )}
           {nothing && <p>Nothing to import: everything in this file is already here.</p>}
           <div class="row">
-            <button type="button" class="primary" disabled={nothing || busy !== null} onClick={() => void apply()}>Import</button>
+            <button type="button" class="primary" disabled={nothing || busy !== null} onClick={() => { apply().catch(logRejection('import the file')); }}>Import</button>
             <button type="button" onClick={() => setChosen(null)}>Cancel</button>
           </div>
         </section>

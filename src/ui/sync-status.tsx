@@ -32,7 +32,7 @@ export function SyncStatus({ issueId }: Props) {
 
   useEffect(() => {
     let shown = true;
-    const load = () => send('sync/status', {}).then((next) => shown && show(next), (caught: unknown) => shown && setProblem(errorText(caught)));
+    const load = () => { send('sync/status', {}).then((next) => shown && show(next), (caught: unknown) => shown && setProblem(errorText(caught))); };
     load();
     const timer = setInterval(load, POLL_MS);
     return () => {
@@ -71,7 +71,7 @@ export function SyncStatus({ issueId }: Props) {
           <input id={switchId} type="checkbox" checked={switching ?? issue?.enabled ?? true}
             disabled={view === null || switching !== null}
             aria-describedby={issue?.note ? `${switchId}-note` : undefined}
-            onChange={(event) => void switchSync(event.currentTarget.checked)} />
+            onChange={(event) => { switchSync(event.currentTarget.checked).catch((caught: unknown) => setProblem(errorText(caught))); }} />
           <label for={switchId}>Sync this issue</label>
         </div>
       )}

@@ -69,7 +69,7 @@ async function serveDriverCommands() {
     }
   }
 
-  const server = createServer((request, response) => void handle(request, response));
+  const server = createServer((request, response) => { handle(request, response).catch((error: unknown) => { if (!response.headersSent) response.statusCode = 500; response.end(String(error)); }); });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,

@@ -1,8 +1,9 @@
 /**
- * Launches Debian's Chromium with the built extension (dist/) loaded, as DESIGN.md's testing recipe says,
- * and gives tests the extension id, a CDP session on the browser, and a way to press the toolbar button.
+ * Launches Debian's Chromium with the test build of the extension (dist-test/, `npm run build:test`: the
+ * shipped build plus the background's test hooks) loaded, and gives tests the extension id, a CDP session on
+ * the browser, and a way to press the toolbar button.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
@@ -11,9 +12,9 @@ import { chromium, type BrowserContext, type CDPSession, type Page } from 'playw
 type PageFunction<A, T> = (arg: A) => T | Promise<T>;
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const DIST = resolve(import.meta.dirname, '../../dist');
+export const DIST = resolve(import.meta.dirname, '../../dist-test');
 
-/** Flags that keep Chromium quiet on a machine with no network (see ../shared/DESIGN.md). */
+/** Flags that keep Chromium quiet on a machine with no network (none of Chromium's own network traffic). */
 export const QUIET_FLAGS = [
   '--no-first-run',
   '--disable-gpu',
@@ -63,6 +64,7 @@ export interface LaunchOptions {
 
 export async function launchWithExtension(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
   const dist = options.dist ?? DIST;
+  if (!existsSync(join(dist, 'manifest.json'))) throw new Error(`No extension build in ${dist}: run \`npm run build:test\` first.`);
   const hostRules = options.hosts ? [`--host-resolver-rules=${options.hosts.names.map((name) => `MAP ${name} 127.0.0.1:${options.hosts!.port}`).join(', ')}`] : [];
   const profileDir = mkdtempSync(join(tmpdir(), 'roundup-e2e-'));
   const downloadsPath = mkdtempSync(join(tmpdir(), 'roundup-e2e-downloads-'));

@@ -92,7 +92,7 @@ async function openAndInspect(html: string): Promise<PageReport & { dialogs: str
   const dialogs: string[] = [];
   const pageErrors: string[] = [];
   const browserRequests: string[] = [];
-  page.on('dialog', (dialog) => { dialogs.push(dialog.message()); void dialog.dismiss(); });
+  page.on('dialog', (dialog) => { dialogs.push(dialog.message()); dialog.dismiss().catch((error: unknown) => dialogs.push(`could not dismiss: ${String(error)}`)); });
   page.on('pageerror', (error) => pageErrors.push(error.message));
   page.on('request', (request) => browserRequests.push(request.url()));
   await page.addInitScript(TRAP);

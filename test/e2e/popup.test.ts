@@ -190,7 +190,7 @@ describe('the popup', () => {
     await first.close();
     const linkUrl = 'https://example.org/posts/federated-learning-with-flower?utm_campaign=x';
     const sections = await browser.inWorker(async () => {
-      const roundup = (globalThis as unknown as { roundup: { refreshMenus(): Promise<void>; menuSections(): Promise<Array<{ id: string; name: string }>> } }).roundup;
+      const roundup = (globalThis as unknown as { roundupTestHooks: { refreshMenus(): Promise<void>; menuSections(): Promise<Array<{ id: string; name: string }>> } }).roundupTestHooks;
       await roundup.refreshMenus();
       return roundup.menuSections();
     }, undefined);
@@ -203,7 +203,7 @@ describe('the popup', () => {
     }, tab.url());
     // Chromium gives no link text to the menu: Roundup reads it from the page.
     const result = await browser.inWorker(async ([url, onTab, sectionId]) => {
-      const roundup = (globalThis as unknown as { roundup: { handleMenuClick(info: object, tab?: object): Promise<{ ok: boolean; itemId?: string }> } }).roundup;
+      const roundup = (globalThis as unknown as { roundupTestHooks: { handleMenuClick(info: object, tab?: object): Promise<{ ok: boolean; itemId?: string }> } }).roundupTestHooks;
       return roundup.handleMenuClick({ menuItemId: `roundup-add-link:${sectionId}`, linkUrl: url, editable: false, modifiers: [], frameId: 0 }, onTab);
     }, [linkUrl, menuTab, industry!.id] as const);
     expect(result).toMatchObject({ ok: true });

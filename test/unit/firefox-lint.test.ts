@@ -1,6 +1,6 @@
 /**
  * `web-ext lint` (Mozilla's addons-linter, what addons.mozilla.org runs on upload) on a fresh Firefox
- * build: no errors, no warnings, no notices (issue #7). The libraries' own HTML-parsing sinks are patched
+ * build: no errors, no warnings, no notices. The libraries' own HTML-parsing sinks are patched
  * out at build time (scripts/patch-library-html-sinks.ts); both builds are also searched for any such
  * sink directly, the Chrome one included, which the linter does not see.
  */

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -7,16 +7,34 @@ import type * as Preact from 'preact';
 import { build, type Plugin, type Rolldown } from 'vite';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
-  applyLibraryPatch, findHtmlSinks, findPatchForModule, LIBRARY_PATCHES, patchLibraryHtmlSinks,
+  applyLibraryPatch, checkPatchedVersion, findHtmlSinks, findPatchForModule, LIBRARY_PATCHES, patchLibraryHtmlSinks,
 } from '../../scripts/patch-library-html-sinks.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const PREACT_FILE = join(ROOT, 'node_modules/preact/dist/preact.mjs');
+// Vite names a module by its real path: node_modules may be a link (a git worktree's is).
+const PREACT_FILE = realpathSync(join(ROOT, 'node_modules/preact/dist/preact.mjs'));
 const PREACT_SOURCE = readFileSync(PREACT_FILE, 'utf8');
 const PREACT_PATCH = LIBRARY_PATCHES.find((patch) => patch.packageName === 'preact') as (typeof LIBRARY_PATCHES)[number];
 const scratch = mkdtempSync(join(tmpdir(), 'roundup-patch-test-'));
 
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+describe('the patched libraries\' versions', () => {
+  const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+
+  it.each(LIBRARY_PATCHES.map((patch) => [patch.packageName, patch] as const))('pins %s to the exact version its patch was written for', (name, patch) => {
+    expect(manifest.dependencies[name]).toBe(patch.version);
+    expect(() => checkPatchedVersion(patch, join(ROOT, 'node_modules', name, patch.file))).not.toThrow();
+  });
+
+  it('refuses to patch another version than the one the patch was written for', () => {
+    const other = join(scratch, 'node_modules/preact');
+    mkdirSync(join(other, 'dist'), { recursive: true });
+    writeFileSync(join(other, 'package.json'), JSON.stringify({ name: 'preact', version: '11.3.0' }));
+    expect(() => checkPatchedVersion(PREACT_PATCH, join(other, 'dist/preact.mjs')))
+      .toThrow('preact 11.3.0 is installed, but scripts/patch-library-html-sinks.ts was written for 11.2.0. Pin preact to 11.2.0');
+  });
+});
 
 describe('applyLibraryPatch', () => {
   it('patches each library file Vite bundles, leaving no HTML-parsing sink', () => {

@@ -2,7 +2,7 @@
  * The `digest` preset's plain text against the newsletter's own text email
  * (shared/seed/deep-learning-weekly-206.txt), rebuilt as test/fixtures/issue-206.json.
  *
- * The seed lost lines (../shared/DESIGN.md): the section headings "Industry" and "Learning" and the
+ * The seed lost lines: the section headings "Industry" and "Learning" and the
  * WaveNet item's title, each gone with its line. It also has one blank line more after each paper
  * title in "Papers & Publications", where a line of the original (probably the authors) was lost the
  * same way. The export must be the seed exactly, once those lines are put back.

@@ -1,11 +1,11 @@
 /** What the popup asks for: the state of the active tab, its pending edits, and adding the page. */
-import browser from 'webextension-polyfill';
+import browser from '../extension-api.ts';
 import { newId } from '../../core/ids.ts';
 import { addItem, moveItem, updateItem } from '../../core/issue-ops.ts';
 import { liveItems } from '../../core/live-parts.ts';
 import { listDrafts } from '../../storage/issues-repo.ts';
 import { putLastSectionId } from '../../storage/meta-repo.ts';
-import { getPendingDraft, pendingKeyForTab, putPendingDraft } from '../../storage/pending-repo.ts';
+import { getPopupForm, pendingKeyForTab, putPopupForm } from '../../storage/pending-repo.ts';
 import { getSyncedFeaturedKeys } from '../../sync/index.ts';
 import { database } from '../database.ts';
 import { featuredForPage } from '../featured-for-page.ts';
@@ -61,10 +61,10 @@ export const popupHandlers: HandlersFor<'popup/open' | 'popup/late-capture' | 'p
   async 'pending/save'({ tabId, url, title, summary, note, sectionId }) {
     const db = await database();
     const key = pendingKeyForTab(tabId);
-    const previous = await getPendingDraft(db, key, url);
+    const previous = await getPopupForm(db, key, url);
     const itemId = previous?.itemId ?? null;
     const issueId = previous?.issueId ?? null;
-    await putPendingDraft(db, { key, url, title, summary, note, sectionId, itemId, issueId, updatedAt: new Date().toISOString() });
+    await putPopupForm(db, { key, url, title, summary, note, sectionId, itemId, issueId, updatedAt: new Date().toISOString() });
     if (itemId && issueId) {
       // Once added, the popup edits the stored item itself.
       await edit(issueId, (issue, at) => {
@@ -98,7 +98,7 @@ export const popupHandlers: HandlersFor<'popup/open' | 'popup/late-capture' | 'p
     await Promise.all([putLastSectionId(db, site, sectionId), putLastSectionId(db, ANY_SITE, sectionId)]);
     if (tabId !== null) {
       // Kept under the tab's address, which the popup's later edits name (`pending/save`), so they reach the item.
-      await putPendingDraft(db, {
+      await putPopupForm(db, {
         key: pendingKeyForTab(tabId), url: tabUrl ?? fields.url, title: fields.title, summary: fields.summary, note: fields.note,
         sectionId, itemId, issueId, updatedAt: new Date().toISOString(),
       });

@@ -1,5 +1,5 @@
 /**
- * Sync across the browser profile (DESIGN.md, "Sync across the profile"): the mirror of src/sync/ wired to
+ * Sync across the browser profile (README.md, "Sync across your devices"): the mirror of src/sync/ wired to
  * `browser.storage.sync`, IndexedDB and the worker's timers and alarms. IndexedDB stays the source of truth;
  * the sync area is a mirror the browser carries to the user's other devices. This is the sync module's one
  * door: src/background/ hands it the worker's database and change events (`startSync`), passes on its
@@ -10,7 +10,7 @@
  * sleeping worker missed. Every background write calls `issuesChanged()`, which marks the mirror dirty:
  * a burst of edits is written once, a few seconds after the last.
  */
-import browser, { type Storage } from 'webextension-polyfill';
+import type { Browser, Storage } from 'webextension-polyfill';
 import type { Hlc } from '../../core/model.ts';
 import { draftKey, parseSyncKey } from '../../core/sync-codec.ts';
 import type { RoundupDatabase } from '../../storage/db.ts';
@@ -31,6 +31,8 @@ import { TimerAlarmScheduler } from './timer-alarm-scheduler.ts';
 
 /** What the background gives the sync module: the worker's one database connection and its change events. */
 export interface SyncEnvironment {
+  /** The background's extension API (src/background/extension-api.ts): the sync area and the alarms. */
+  browser: Pick<Browser, 'storage' | 'alarms'>;
   database: () => Promise<RoundupDatabase>;
   /** Tells the background's listeners (badge, open pages) that stored issues changed. */
   issuesChanged: () => Promise<void>;
@@ -58,8 +60,8 @@ function createRuntime(env: SyncEnvironment): SyncRuntime {
   const now = () => Date.now();
   const { database } = env;
   const clock = createDeviceClock(database, now);
-  const area = new BrowserSyncArea(browser.storage.sync);
-  const scheduler = new TimerAlarmScheduler(browser.alarms, now, reportError);
+  const area = new BrowserSyncArea(env.browser.storage.sync);
+  const scheduler = new TimerAlarmScheduler(env.browser.alarms, now, reportError);
   const choices = new SyncedChoices({ area, db: database, stamp: () => clock.next(), observeClock: (at) => clock.receive(at), now,
     onChange: () => runtime?.mirror.markDirty() });
   const store = createSyncDraftStore({ db: database, now, choices: () => choices.list(),

@@ -42,18 +42,18 @@ describe('the sync draft store', () => {
     ['a draft deleted two weeks ago', issue('x', deleted(14)), false],
   ])('mirrors %s: %s', async (_name, stored, mirrored) => {
     const store = await storeWith([stored]);
-    expect(await store.listDrafts()).toEqual(mirrored ? [{ id: 'x', syncEnabled: true }] : []);
+    expect(await store.listMirroredIssues()).toEqual(mirrored ? [{ id: 'x', syncEnabled: true }] : []);
   });
 
   it('lists a switched-off draft as not syncing', async () => {
     const store = await storeWith([issue('x'), issue('y')], { choices: new Map([['y', { sync: false, at: clock(NOW) }], ['x', { sync: true, at: clock(NOW) }]]) });
-    expect(await store.listDrafts()).toEqual([{ id: 'x', syncEnabled: true }, { id: 'y', syncEnabled: false }]);
+    expect(await store.listMirroredIssues()).toEqual([{ id: 'x', syncEnabled: true }, { id: 'y', syncEnabled: false }]);
   });
 
   it('leaves a damaged record out instead of failing the whole list', async () => {
     const store = await storeWith([issue('x')]);
     await db.put('issues', { id: 'broken', status: 'draft', clocks: {} } as unknown as Issue);
-    expect(await store.listDrafts()).toEqual([{ id: 'x', syncEnabled: true }]);
+    expect(await store.listMirroredIssues()).toEqual([{ id: 'x', syncEnabled: true }]);
   });
 
   it('merges what arrives and tells only when something changed', async () => {
@@ -69,16 +69,16 @@ describe('the sync draft store', () => {
   it('owes a device that is behind on an old published issue its newer copy, until that device removes the record', async () => {
     let now = NOW;
     const store = await storeWith([issue('x', published(30))], { now: () => now });
-    expect(await store.listDrafts()).toEqual([]);
+    expect(await store.listMirroredIssues()).toEqual([]);
     // A device that was offline for a month still holds it as a draft, and writes that draft.
     await store.putIssue(issue('x'));
-    expect(await store.listDrafts()).toEqual([{ id: 'x', syncEnabled: true }]);
+    expect(await store.listMirroredIssues()).toEqual([{ id: 'x', syncEnabled: true }]);
     await store.forgetOwed('x');
-    expect(await store.listDrafts()).toEqual([]);
+    expect(await store.listMirroredIssues()).toEqual([]);
 
     await store.putIssue(issue('x'));
     now += OWED_MS + 1;
-    expect(await store.listDrafts()).toEqual([]);
+    expect(await store.listMirroredIssues()).toEqual([]);
   });
 
   it('keeps what it owes across a worker restart (a new store over the same database)', async () => {
@@ -86,14 +86,14 @@ describe('the sync draft store', () => {
     const store = await storeWith([issue('x', published(30))], { now: () => now });
     await store.putIssue(issue('x'));
     const restarted = createSyncDraftStore({ db: async () => db, now: () => now, choices: async () => new Map() });
-    expect(await restarted.listDrafts()).toEqual([{ id: 'x', syncEnabled: true }]);
+    expect(await restarted.listMirroredIssues()).toEqual([{ id: 'x', syncEnabled: true }]);
     now += OWED_MS + 1;
-    expect(await restarted.listDrafts()).toEqual([]);
+    expect(await restarted.listMirroredIssues()).toEqual([]);
   });
 
   it('owes nothing to a device that sends what this one already holds', async () => {
     const store = await storeWith([issue('x', published(30))]);
     await store.putIssue(issue('x', published(30)));
-    expect(await store.listDrafts()).toEqual([]);
+    expect(await store.listMirroredIssues()).toEqual([]);
   });
 });

@@ -14,7 +14,7 @@ import { parseHlc, ZERO_HLC } from '../../core/hlc.ts';
 import type { Hlc, Issue } from '../../core/model.ts';
 import { parseIssue } from '../../core/schema.ts';
 import { deletionClockOf } from '../../core/tombstones.ts';
-import type { DraftListing, DraftStore, ReceivedIssue } from '../ports.ts';
+import type { MirroredIssueListing, DraftStore, ReceivedIssue } from '../ports.ts';
 import type { RoundupDatabase } from '../../storage/db.ts';
 import { getIssue } from '../../storage/issues-repo.ts';
 import { mergeIssueIntoStore } from './merge-into-store.ts';
@@ -80,7 +80,7 @@ export function createSyncDraftStore({ db, now, choices, onApplied }: SyncDraftS
   }
 
   return {
-    async listDrafts(): Promise<DraftListing[]> {
+    async listMirroredIssues(): Promise<MirroredIssueListing[]> {
       const nowMs = now();
       const debts = await owedUntil();
       const records = await inTransaction(await db(), ['issues'], 'readonly', 'list the issues to sync', (tx) => tx.store.getAll());

@@ -14,7 +14,7 @@ import { receiveClock } from '../../sync/index.ts';
 import { database } from '../database.ts';
 import type { HandlersFor } from './handler-types.ts';
 
-type LibraryMessages = 'items/search' | 'settings/get' | 'settings/put' | 'backup/get' | 'import/stored' | 'import/apply' | 'archive/import';
+type SearchSettingsBackupMessages = 'items/search' | 'settings/get' | 'settings/put' | 'backup/get' | 'import/stored' | 'import/apply' | 'archive/import';
 
 /** The parser names the field path; the editor reads the problem in plain words (core/file-problem.ts). */
 function parseOrThrow(data: unknown): PortableFile {
@@ -27,7 +27,7 @@ function preview({ writes: _writes, fileSettings: _settings, ...shown }: ImportP
   return shown;
 }
 
-export const libraryHandlers: HandlersFor<LibraryMessages> = {
+export const searchSettingsBackupHandlers: HandlersFor<SearchSettingsBackupMessages> = {
   async 'items/search'({ query }) {
     return searchItems((await listIssues(await database())).values, query);
   },
