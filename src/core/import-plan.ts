@@ -69,7 +69,7 @@ export interface StoredState {
 const SETTING_LABELS: Readonly<Record<keyof Settings, string>> = {
   newsletterName: 'newsletter name', titlePattern: 'title pattern', defaultSections: 'default sections',
   introTemplate: 'intro template', outroTemplate: 'outro template', summaryLength: 'summary length', dateFormat: 'date format',
-  keepTrackingParameters: 'tracking parameters in links',
+  keepTrackingParameters: 'tracking parameters in links', houseStyle: 'house style',
 };
 
 export function planImport(file: PortableFile, stored: StoredState): ImportPlan {

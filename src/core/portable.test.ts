@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MAX_HLC_COUNTER, MAX_HLC_MS, formatHlc } from './hlc.ts';
+import { PRESET_NAMES } from './house-style.ts';
 import { DEFAULT_SETTINGS, ISSUE_STATUSES, ITEM_KINDS } from './model.ts';
 import type { Issue, Item, Section, Settings } from './model.ts';
 import { parsePortableFile, serializeBackup, serializeIssueFile } from './portable.ts';
@@ -244,6 +245,10 @@ const settingsArb: fc.Arbitrary<Settings> = fc.record({
   newsletterName: textArb, titlePattern: textArb, defaultSections: fc.array(textArb, { maxLength: 5 }),
   introTemplate: textArb, outroTemplate: textArb, summaryLength: fc.integer({ min: 1, max: 20_000 }),
   dateFormat: fc.constantFrom('iso', 'short', 'medium', 'long', 'full'), keepTrackingParameters: fc.boolean(),
+  houseStyle: fc.record({
+    preset: fc.constantFrom(...PRESET_NAMES),
+    templates: fc.record({ md: textArb, html: textArb, text: textArb }, { requiredKeys: [] }),
+  }),
 });
 
 describe('round trip, any valid content', () => {

@@ -5,6 +5,7 @@
  * Files are written with a fixed key order and 2-space indentation so they diff well.
  */
 import * as v from 'valibot';
+import type { HouseStyle } from './house-style.ts';
 import type { Clocks, Issue, Item, Section, Settings } from './model.ts';
 import { findIssueIntegrityProblem, isoDateTime, issueSchema, settingsSchema, strictPlainObject, validateShape } from './schema.ts';
 import { describeValue } from './validation-message.ts';
@@ -205,7 +206,14 @@ function settingsToJson(settings: Settings): Settings {
     summaryLength: settings.summaryLength,
     dateFormat: settings.dateFormat,
     keepTrackingParameters: settings.keepTrackingParameters,
+    houseStyle: houseStyleToJson(settings.houseStyle),
   };
+}
+
+function houseStyleToJson(style: HouseStyle): HouseStyle {
+  const templates: HouseStyle['templates'] = {};
+  for (const format of ['md', 'html', 'text'] as const) if (style.templates[format] !== undefined) templates[format] = style.templates[format];
+  return { preset: style.preset, templates };
 }
 
 function clocksToJson(clocks: Clocks): Record<string, string> {
