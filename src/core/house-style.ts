@@ -41,7 +41,7 @@ export const houseStyleSchema = v.pipe(v.custom<Record<string, unknown>>(
     v.description('The preset layout: heading, quote, bullets or digest.'),
   ),
   templates: v.optional(v.strictObject({ md: template('Markdown'), html: template('HTML'), text: template('plain text') }), {}),
-}), v.transform((style): HouseStyle => ({ preset: style.preset, templates: withoutAbsent(style.templates) })));
+}));
 
 /** Only the formats that have a template of the editor's own. */
 function withoutAbsent(templates: Partial<Record<ExportFormat, string | undefined>>): HouseStyle['templates'] {
@@ -56,5 +56,5 @@ export type HouseStyleParse = { ok: true; style: HouseStyle } | { ok: false; err
 export function parseHouseStyle(input: unknown): HouseStyleParse {
   const result = v.safeParse(houseStyleSchema, input);
   if (!result.success) return { ok: false, error: result.issues[0]?.message ?? 'not a house style' };
-  return { ok: true, style: result.output };
+  return { ok: true, style: { preset: result.output.preset, templates: withoutAbsent(result.output.templates) } };
 }
