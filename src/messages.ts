@@ -124,6 +124,8 @@ export const protocol = {
   /** Imports a staged file in one transaction, planned again on what is stored at that moment. */
   'import/apply': returns<ImportPreview>()(v.strictObject({ ...upload, replaceSettings: v.boolean() })),
   'settings/get': returns<Settings>()(none),
+  /** What the editor should know about the stored settings, in plain words (a saved house style that could not be read). */
+  'settings/notices': returns<string[]>()(none),
   'settings/put': returns<Settings>()(v.strictObject({ settings: settingsSchema })),
   // Sync (src/sync/, handlers/sync-handlers.ts).
   /** What the sync status line shows: last synced, syncing, full (which issues stay local and why), errors. */

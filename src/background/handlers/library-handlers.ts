@@ -14,7 +14,7 @@ import { database } from '../database.ts';
 import { stageChunk, takeUpload } from '../upload-staging.ts';
 import type { HandlersFor } from './handler-types.ts';
 
-type LibraryMessages = 'items/search' | 'settings/get' | 'settings/put' | 'backup/get' | 'import/stage' | 'import/preview' | 'import/apply';
+type LibraryMessages = 'items/search' | 'settings/get' | 'settings/notices' | 'settings/put' | 'backup/get' | 'import/stage' | 'import/preview' | 'import/apply';
 
 /** The parser names the field path; the editor reads the problem in plain words (core/file-problem.ts). */
 function parseOrThrow(text: string): PortableFile {
@@ -34,6 +34,10 @@ export const libraryHandlers: HandlersFor<LibraryMessages> = {
 
   async 'settings/get'() {
     return (await getSettings(await database())).settings;
+  },
+
+  async 'settings/notices'() {
+    return (await getSettings(await database())).notices;
   },
 
   // Settings only shape new issues: nothing stored is rewritten, published issues least of all.
