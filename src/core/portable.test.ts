@@ -271,3 +271,28 @@ describe('round trip, any valid content', () => {
     ), { numRuns: 100 });
   });
 });
+
+describe('the house style in a backup', () => {
+  const file = (houseStyle: unknown) => JSON.stringify({
+    format: 'roundup-backup', version: 1, exportedAt: '2026-11-02T10:00:00.000Z',
+    settings: { newsletterName: 'Mine', houseStyle }, issues: [],
+  });
+
+  it('is written and read back with its templates', () => {
+    const settings = { ...DEFAULT_SETTINGS, houseStyle: { preset: 'bullets' as const, templates: { md: '* {{ issue.title }}' } } };
+    const text = serializeBackup(settings, [], '2026-11-02T10:00:00.000Z');
+    expect(JSON.parse(text).settings.houseStyle).toEqual({ preset: 'bullets', templates: { md: '* {{ issue.title }}' } });
+    expect(parsePortableFile(text)).toEqual({ ok: true, file: { kind: 'backup', backup: { exportedAt: '2026-11-02T10:00:00.000Z', settings, issues: [] } } });
+  });
+
+  it.each<[string, unknown, string]>([
+    ['an unknown preset', { preset: 'fancy' }, 'expected one of the presets heading, quote, bullets, digest, got "fancy"'],
+    ['a template that is not text', { preset: 'quote', templates: { md: ['x'] } }, 'expected the Markdown template as text'],
+    ['a format Roundup does not export', { preset: 'quote', templates: { pdf: 'x' } }, expect.stringMatching(/pdf/) as unknown as string],
+    ['not an object', 'quote', 'expected a house style (a preset and templates)'],
+  ])('that has %s costs the file its style only, and says why', (_name, houseStyle, problem) => {
+    const result = parsePortableFile(file(houseStyle));
+    expect(result).toMatchObject({ ok: true, file: { kind: 'backup', backup: { settings: { newsletterName: 'Mine', houseStyle: DEFAULT_SETTINGS.houseStyle }, houseStyleProblem: problem } } });
+  });
+});
+
