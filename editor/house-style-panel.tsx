@@ -4,7 +4,7 @@
  * by line and column next to its field as it is typed; a draft with a mistake cannot be saved. Saving
  * stores the style in the settings (so it is in the backup and syncs); every export then uses it.
  */
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ExportFormat } from '../src/core/format-writers.ts';
 import { FORMAT_NAMES } from '../src/core/house-style-check.ts';
 import { PRESET_NAMES, type PresetName } from '../src/core/house-style.ts';
@@ -41,9 +41,20 @@ export function HouseStylePanel({ issue, settings, onDraft, onClose }: HouseStyl
   const [status, setStatus] = useState('');
   const [notices, setNotices] = useState<string[]>([]);
   const dirty = !sameStyle(styleOf(draft), stored);
+  /** An edit: what was said about the last save or reset no longer holds. */
+  const edit = (next: StyleDraft) => {
+    setDraft(next);
+    setStatus('');
+  };
 
-  // Saved elsewhere (another tab, another device, an import): shown here unless the editor is mid-edit.
-  useEffect(() => { if (!dirty) setDraft(draftOf(stored)); }, [stored]);
+  // Saved elsewhere (another tab, another device, an import): shown here unless the editor is mid-edit
+  // (the draft differs from what was stored before).
+  const shownStored = useRef(stored);
+  useEffect(() => {
+    const before = shownStored.current;
+    shownStored.current = stored;
+    setDraft((current) => (sameStyle(styleOf(current), before) ? draftOf(stored) : current));
+  }, [stored]);
   useEffect(() => { send('settings/notices', {}).then(setNotices, () => setNotices([])); }, [stored]);
 
   // Checked after a short pause in typing: each check renders the templates with the whole issue.
@@ -85,7 +96,7 @@ export function HouseStylePanel({ issue, settings, onDraft, onClose }: HouseStyl
       <div class="field">
         <label for="house-style-preset">Preset</label>
         <select id="house-style-preset" value={draft.preset}
-          onChange={(event) => setDraft(choosePreset(draft, event.currentTarget.value as PresetName))}>
+          onChange={(event) => edit(choosePreset(draft, event.currentTarget.value as PresetName))}>
           {PRESET_NAMES.map((name) => <option key={name} value={name}>{PRESET_LABELS[name]}</option>)}
         </select>
       </div>
@@ -100,9 +111,9 @@ export function HouseStylePanel({ issue, settings, onDraft, onClose }: HouseStyl
       </fieldset>
       <div class="field">
         <label for={fieldId}>{FORMAT_CHOICES.find(([value]) => value === format)?.[1]} template (Liquid)</label>
-        <textarea id={fieldId} class="template-source" rows={14} spellcheck={false} value={draft.texts[format]}
+        <textarea id={fieldId} class="template-source" rows={11} spellcheck={false} value={draft.texts[format]}
           aria-invalid={problem ? 'true' : 'false'} aria-describedby={`${fieldId}-status`}
-          onInput={(event) => setDraft({ ...draft, texts: { ...draft.texts, [format]: event.currentTarget.value } })} />
+          onInput={(event) => edit({ ...draft, texts: { ...draft.texts, [format]: event.currentTarget.value } })} />
         <p id={`${fieldId}-status`} class={problem ? 'field-problem' : 'hint'} aria-live="polite">
           {problem ? `The ${FORMAT_NAMES[format]} template has a mistake: ${sentence(problem.message)}`
             : isOwnTemplate(draft, format) ? 'Your own template; it works with this issue.' : `The ${draft.preset} preset's template.`}

@@ -101,10 +101,10 @@ export function PreviewPane({ issue, settings }: { issue: Issue; settings: Setti
           {DOWNLOADS.map(([format, label, title]) => (
             <button type="button" key={format} aria-label={title} title={title} onClick={() => void download(format)}>{label}</button>
           ))}
-          <button type="button" aria-expanded={styleOpen} aria-controls="house-style-panel" onClick={() => setStyleOpen(!styleOpen)}>
-            House style…
-          </button>
         </div>
+        <button type="button" aria-expanded={styleOpen} aria-controls="house-style-panel" onClick={() => setStyleOpen(!styleOpen)}>
+          House style…
+        </button>
         <p class="preview-status" role="status">{status ?? ''}</p>
         {shown.clipped && (
           <p class="clip-warning" role="status">
