@@ -123,7 +123,13 @@ describe('the house style in the editor', () => {
     await page.getByRole('button', { name: 'House style…' }).click();
     expect(await page.getByLabel('Preset').inputValue()).toBe('quote');
     expect(await page.getByLabel('Markdown template (Liquid)').inputValue()).toBe(TEMPLATE);
+    // An email past Gmail's clipping size is said so, in the draft being edited.
+    await page.getByRole('radio', { name: /^Email HTML/ }).check();
+    await page.getByLabel('Email HTML template (Liquid)').fill('{% for i in (1..2500) %}<p>{{ issue.title }}: {{ issue.tagline }}</p>\n{% endfor %}');
+    await page.locator('.clip-warning').filter({ hasText: /^The email HTML in the house style being edited is \d+(\.\d)? KB; Gmail clips a message past about 102 KB/ }).waitFor();
+    await page.getByRole('radio', { name: 'Markdown' }).check();
     await page.getByRole('button', { name: 'Reset to preset' }).click();
+    await expect.poll(() => page.locator('.clip-warning').count()).toBe(0);
     await expect.poll(() => status(page).textContent()).toBe('The quote preset\'s template.');
     await page.getByRole('button', { name: 'Save house style' }).click();
     await page.getByText('Saved: exports now use the quote preset.').waitFor();
