@@ -8,7 +8,7 @@ import { createClock, formatHlc, tickHlc, type ClockState } from '../core/hlc.ts
 import type { HouseStyle } from '../core/house-style.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../core/model.ts';
 import { SETTINGS_BUDGET } from '../core/sync-budget.ts';
-import { SETTINGS_KEY, decodeSettings, encodeSettings } from '../core/sync-codec.ts';
+import { SETTINGS_KEY, decodeSettings, encodeRecord, encodeSettings } from '../core/sync-codec.ts';
 import type { RoundupDatabase } from '../storage/db.ts';
 import { openTestDb } from '../storage/open-test-db.ts';
 import { getSettings, putSettings } from '../storage/settings-repo.ts';
@@ -108,5 +108,20 @@ describe('the house style through sync', () => {
     await settle(time, 5_000, b);
     expect(await b.settings()).toEqual({ ...DEFAULT_SETTINGS, newsletterName: 'Theirs', houseStyle: MINE });
     expect(b.notices()).toEqual([expect.stringMatching(/^The settings from another device brought a house style that was not taken, because the Markdown template does not work \(line 1, column 1: .+\); this device keeps its own\. The rest was applied\.$/)]);
+  });
+
+  it('refuses a style from another device that cannot be read, in the same words, and takes the rest', async () => {
+    const time = new ManualScheduler(START);
+    const area = new MemorySyncArea(time.now);
+    const b = new Device('b', await openTestDb(), time, area);
+    await putSettings(b.db, { ...DEFAULT_SETTINGS, houseStyle: MINE });
+    const unreadable = { ...DEFAULT_SETTINGS, newsletterName: 'Theirs', houseStyle: { preset: 'quote', templates: { md: 42 } } };
+    await area.set((await encodeRecord(SETTINGS_KEY, unreadable, formatHlc({ ms: START + 1_000, counter: 0, deviceId: 'elsewhere' }))).items);
+    await time.advance(1_000);
+    b.mirror.start();
+    await settle(time, 5_000, b);
+    expect(await b.settings()).toEqual({ ...DEFAULT_SETTINGS, newsletterName: 'Theirs', houseStyle: MINE });
+    expect(b.notices()).toEqual(['The settings from another device brought a house style that was not taken, because it could not be read (expected the Markdown template as text); '
+      + 'this device keeps its own. The rest was applied.']);
   });
 });

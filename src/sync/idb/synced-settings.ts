@@ -55,9 +55,10 @@ export function createSyncedSettings(db: () => Promise<RoundupDatabase>, stamp: 
     const { rawJson, current } = await readStamped();
     if (current !== undefined && current.at >= at) return;
     const own = current?.value.houseStyle ?? DEFAULT_SETTINGS.houseStyle;
-    const problem = value.houseStyle === undefined ? null : findHouseStyleProblem(value.houseStyle);
-    const houseStyle = value.houseStyle === undefined || problem !== null ? own : value.houseStyle;
-    const parsed = parseSettings({ ...value, houseStyle });
+    const { houseStyleProblem, ...incoming } = value;
+    const problem = incoming.houseStyle === undefined ? null : findHouseStyleProblem(incoming.houseStyle);
+    const houseStyle = incoming.houseStyle === undefined || problem !== null ? own : incoming.houseStyle;
+    const parsed = parseSettings({ ...incoming, houseStyle });
     if (!parsed.ok) throw new StorageError('corrupt', `Could not save the settings from another device: ${parsed.error}.`);
     await inTransaction(await db(), ['settings', 'meta'], 'readwrite', 'save the settings from another device', async (tx) => {
       const stored: unknown = await tx.objectStore('settings').get(SETTINGS_KEY);
@@ -66,7 +67,8 @@ export function createSyncedSettings(db: () => Promise<RoundupDatabase>, stamp: 
       await tx.objectStore('settings').put(parsed.value, SETTINGS_KEY);
       await tx.objectStore('meta').put({ json: JSON.stringify(parsed.value), at }, STAMP_KEY);
     });
-    if (problem) return `brought a house style that was not taken, because ${describeTemplateProblem(problem)}; this device keeps its own`;
+    const why = houseStyleProblem !== undefined ? `it could not be read (${houseStyleProblem})` : problem ? describeTemplateProblem(problem) : null;
+    if (why !== null) return `brought a house style that was not taken, because ${why}; this device keeps its own`;
   }
 
   return { read: async () => (await readStamped()).current, apply };
