@@ -50,13 +50,13 @@ function cli(file: string, ...args: string[]): string {
 }
 
 /** What the background holds, asked as any extension page asks it. */
-function ask<T>(target: Page, name: string): Promise<T> {
-  return target.evaluate(async (message) => {
+function ask<T>(target: Page, name: string, args: object = {}): Promise<T> {
+  return target.evaluate(async ({ name: message, args: given }) => {
     const runtime = (globalThis as unknown as { chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } } }).chrome.runtime;
-    const reply = await runtime.sendMessage({ roundup: 1, name: message, args: {} }) as { ok: boolean; value: unknown; error?: string };
+    const reply = await runtime.sendMessage({ roundup: 1, name: message, args: given }) as { ok: boolean; value: unknown; error?: string };
     if (!reply.ok) throw new Error(reply.error);
     return reply.value;
-  }, name) as Promise<T>;
+  }, { name, args }) as Promise<T>;
 }
 
 const preview = (target: Page) => target.locator('pre.preview-source');
@@ -64,6 +64,8 @@ const status = (target: Page) => target.locator('#house-style-md-status');
 
 describe('the house style in the editor', () => {
   it('picks a preset, edits the Markdown template with a live preview, and downloads what the CLI renders', async () => {
+    const settings = await ask<Settings>(page, 'settings/get');
+    await ask(page, 'settings/put', { settings: { ...settings, houseStyle: { preset: 'heading', templates: {} } } });
     const second = await browser.context.newPage();
     await second.goto(`chrome-extension://${browser.extensionId}/editor/index.html`);
     await second.getByRole('button', { name: 'House style…' }).click();
@@ -119,6 +121,8 @@ describe('the house style in the editor', () => {
   });
 
   it('keeps the saved style across a reload, and resets to the preset', async () => {
+    const settings = await ask<Settings>(page, 'settings/get');
+    await ask(page, 'settings/put', { settings: { ...settings, houseStyle: { preset: 'quote', templates: { md: TEMPLATE } } } });
     await page.reload();
     await page.getByRole('button', { name: 'House style…' }).click();
     expect(await page.getByLabel('Preset').inputValue()).toBe('quote');
@@ -134,6 +138,22 @@ describe('the house style in the editor', () => {
     await page.getByRole('button', { name: 'Save house style' }).click();
     await page.getByText('Saved: exports now use the quote preset.').waitFor();
     expect((await ask<Settings>(page, 'settings/get')).houseStyle).toEqual({ preset: 'quote', templates: {} });
+  });
+
+  it('imports a backup whose house style does not render without its style, says why, and takes the rest', async () => {
+    const backup = await ask<{ settings: Settings; issues: Issue[] }>(page, 'backup/get');
+    const before = backup.settings.houseStyle;
+    const theirs = { ...backup.settings, newsletterName: 'From the file', houseStyle: { preset: 'bullets' as const, templates: { html: '<p>{{ issue.title | shout }}</p>' } } };
+    const file = join(tmp, 'roundup-backup-bad-style.json');
+    writeFileSync(file, serializeBackup(theirs, backup.issues, '2026-11-03T00:00:00.000Z'));
+    await page.getByText('Import a file').click();
+    await page.getByLabel('Import a backup or issue file').setInputFiles(file);
+    await page.getByText('The house style in the file was not imported: the HTML template does not work (line 1, column 4: unknown filter "shout"). '
+      + 'Your house style stays as it is; everything else in the file can be imported.').waitFor();
+    await page.getByRole('checkbox', { name: /Replace my settings with the file’s \(they differ in: newsletter name\)/ }).check();
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await page.getByText(/^Imported “roundup-backup-bad-style\.json”/).waitFor();
+    expect(await ask<Settings>(page, 'settings/get')).toMatchObject({ newsletterName: 'From the file', houseStyle: before });
     expect(pageErrors).toEqual([]);
   });
 });
