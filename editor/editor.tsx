@@ -83,7 +83,7 @@ export function Editor() {
           </div>
         )}
       </main>
-      {issue && issue.deleted === undefined && <PreviewPane key={issue.id} issue={issue} />}
+      {issue && issue.deleted === undefined && settings && <PreviewPane key={issue.id} issue={issue} settings={settings} />}
       <p class="visually-hidden" aria-live="polite">{announcement}</p>
     </div>
   );

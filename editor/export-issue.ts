@@ -1,29 +1,41 @@
 /**
  * The issue's exports from the editor page, rendered by the same core functions as the command line
- * (`roundup export FILE --format md|html|text`), so the bytes are the same.
+ * (`roundup export FILE --format md|html|text`), in the house style of the settings, so the bytes are
+ * the same as `roundup export BACKUP.json --issue N` gives for a backup made at that moment.
  */
-import type { Issue } from '../src/core/model.ts';
+import type { ExportFormat as RenderFormat } from '../src/core/format-writers.ts';
+import type { Issue, Settings } from '../src/core/model.ts';
 import { serializeIssueFile } from '../src/core/portable.ts';
-import { renderIssueAsHtml } from '../src/core/render-html.ts';
-import { renderIssueAsMarkdown } from '../src/core/render-markdown.ts';
-import { renderIssueAsText } from '../src/core/render-text.ts';
+import { renderIssueIn, type ExportOptions } from '../src/core/render-issue.ts';
 import { downloadText } from '../src/ui/download.ts';
 
 export type ExportFormat = 'md' | 'html' | 'txt' | 'json';
 
-const FORMATS: Record<ExportFormat, { render: (issue: Issue) => string; type: string }> = {
-  md: { render: renderIssueAsMarkdown, type: 'text/markdown;charset=utf-8' },
-  html: { render: renderIssueAsHtml, type: 'text/html;charset=utf-8' },
-  txt: { render: renderIssueAsText, type: 'text/plain;charset=utf-8' },
+/** What an export is rendered from: the issue and the settings as stored at the click. */
+export interface StoredExport {
+  issue: Issue;
+  settings: Pick<Settings, 'houseStyle' | 'dateFormat'>;
+}
+
+export function exportOptions(settings: StoredExport['settings'], extra: Partial<ExportOptions> = {}): ExportOptions {
+  return { style: settings.houseStyle, dateFormat: settings.dateFormat, ...extra };
+}
+
+const rendered = (format: RenderFormat) => ({ issue, settings }: StoredExport) => renderIssueIn(format, issue, exportOptions(settings));
+
+const FORMATS: Record<ExportFormat, { render: (stored: StoredExport) => string; type: string }> = {
+  md: { render: rendered('md'), type: 'text/markdown;charset=utf-8' },
+  html: { render: rendered('html'), type: 'text/html;charset=utf-8' },
+  txt: { render: rendered('text'), type: 'text/plain;charset=utf-8' },
   // The portable issue file: re-importable, and what the CLI reads.
-  json: { render: serializeIssueFile, type: 'application/json' },
+  json: { render: ({ issue }) => serializeIssueFile(issue), type: 'application/json' },
 };
 
 /** Downloads `issue-206.md` and the like; returns the file name. */
-export function downloadIssue(issue: Issue, format: ExportFormat): string {
-  const fileName = `issue-${issue.number}.${format}`;
+export function downloadIssue(stored: StoredExport, format: ExportFormat): string {
+  const fileName = `issue-${stored.issue.number}.${format}`;
   const { render, type } = FORMATS[format];
-  downloadText(fileName, render(issue), type);
+  downloadText(fileName, render(stored), type);
   return fileName;
 }
 
@@ -32,16 +44,16 @@ export function downloadIssue(issue: Issue, format: ExportFormat): string {
  * clipboard in one write, so the paste target picks. The issue may still be on its way from storage:
  * the clipboard takes promised contents, so the write starts within the click's user activation.
  */
-export async function copyForEmail(issue: Promise<Issue>): Promise<void> {
-  const blob = (render: (issue: Issue) => string, type: string) => issue.then((read) => new Blob([render(read)], { type }));
+export async function copyForEmail(stored: Promise<StoredExport>): Promise<void> {
+  const blob = (render: (read: StoredExport) => string, type: string) => stored.then((read) => new Blob([render(read)], { type }));
   await navigator.clipboard.write([new ClipboardItem({
-    'text/html': blob((read) => renderIssueAsHtml(read, { forPasting: true }), 'text/html'),
-    'text/plain': blob(renderIssueAsText, 'text/plain'),
+    'text/html': blob(({ issue, settings }) => renderIssueIn('html', issue, exportOptions(settings, { forPasting: true })), 'text/html'),
+    'text/plain': blob(FORMATS.txt.render, 'text/plain'),
   })]);
 }
 
-export async function copyMarkdown(issue: Promise<Issue>): Promise<void> {
+export async function copyMarkdown(stored: Promise<StoredExport>): Promise<void> {
   await navigator.clipboard.write([new ClipboardItem({
-    'text/plain': issue.then((read) => new Blob([renderIssueAsMarkdown(read)], { type: 'text/plain' })),
+    'text/plain': stored.then((read) => new Blob([FORMATS.md.render(read)], { type: 'text/plain' })),
   })]);
 }

@@ -126,6 +126,8 @@ export const protocol = {
     issues: v.pipe(v.array(v.unknown()), v.minLength(1, 'no issue to import'), v.maxLength(MAX_ISSUES_IN_ONE_MESSAGE, 'too many issues in one request')),
   })),
   'settings/get': returns<Settings>()(none),
+  /** What the editor should know about the stored settings, in plain words (a saved house style that could not be read). */
+  'settings/notices': returns<string[]>()(none),
   'settings/put': returns<Settings>()(v.strictObject({ settings: settingsSchema })),
   // Sync (src/sync/, handlers/sync-handlers.ts).
   /** What the sync status line shows: last synced, syncing, full (which issues stay local and why), errors. */

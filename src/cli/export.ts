@@ -2,13 +2,15 @@
  * `roundup export FILE --format md|html|text [--issue NUMBER] [--style NAME | --template TEMPLATE_FILE]`:
  * renders an issue from a portable file (an issue file, or a backup with --issue) exactly as the
  * extension would export it, in a preset house style or through the editor's own Liquid template.
+ * A backup is exported in its own saved house style (and date format) unless --style or --template says otherwise.
  * FILE `-` reads standard input. On success stdout is the export, byte for byte; on failure
  * stdout stays empty and stderr gets one line (exit 2 for a usage mistake, 1 for anything else);
  * a template that does not parse or render is named with the line and column of the mistake.
  */
 import { readFile } from 'node:fs/promises';
 import type { ExportFormat } from '../core/format-writers.ts';
-import { PRESET_NAMES } from '../core/house-style.ts';
+import { DEFAULT_HOUSE_STYLE, PRESET_NAMES } from '../core/house-style.ts';
+import type { DateFormat } from '../core/issue-title.ts';
 import type { HouseStyle, PresetName } from '../core/house-style.ts';
 import type { Issue } from '../core/model.ts';
 import { OutputRefused } from '../core/output-guard.ts';
@@ -29,10 +31,11 @@ export async function run(argv: string[]): Promise<number> {
       process.stdout.write(`${USAGE}\n`);
       return 0;
     }
-    const style = await readStyle(args);
+    const chosen = await readStyle(args);
     const parsed = parsePortableFile(await readInput(args.file));
     if (!parsed.ok) throw new Error(`${args.file}: ${parsed.error}`);
-    const output = renderWith(args, style, pickIssue(parsed.file, args.issueNumber, args.file));
+    const issue = pickIssue(parsed.file, args.issueNumber, args.file);
+    const output = renderWith(args, chosen ?? savedStyle(parsed.file, args.file), issue);
     process.stdout.write(output);
     return 0;
   } catch (error) {
@@ -45,27 +48,46 @@ interface ExportArgs {
   file: string;
   format: ExportFormat;
   issueNumber: number | null;
-  preset: PresetName;
+  /** Null: no --style given. */
+  preset: PresetName | null;
   templateFile: string | null;
 }
 
-async function readStyle(args: ExportArgs): Promise<HouseStyle> {
-  if (args.templateFile === null) return { preset: args.preset, templates: {} };
+interface ChosenStyle {
+  style: HouseStyle;
+  dateFormat?: DateFormat;
+  /** Named in a template's error. */
+  source: string;
+}
+
+/** The style the command line chose, or null to use the file's own (a backup's) or the default. */
+async function readStyle(args: ExportArgs): Promise<ChosenStyle | null> {
+  if (args.templateFile === null) return args.preset === null ? null : { style: { preset: args.preset, templates: {} }, source: args.preset };
   let source: string;
   try {
     source = await readFile(args.templateFile, 'utf8');
   } catch (error) {
     throw new Error(`cannot read the template ${args.templateFile}: ${describeReadError(error)}`, { cause: error });
   }
-  return { preset: args.preset, templates: { [args.format]: source } };
+  return { style: { preset: args.preset ?? DEFAULT_HOUSE_STYLE.preset, templates: { [args.format]: source } }, source: args.templateFile };
 }
 
-function renderWith(args: ExportArgs, style: HouseStyle, issue: Issue): string {
+/** A backup's saved house style and date format, as the extension exports with them; an issue file has none. */
+function savedStyle(file: PortableFile, fileName: string): ChosenStyle {
+  if (file.kind === 'issue') return { style: DEFAULT_HOUSE_STYLE, source: DEFAULT_HOUSE_STYLE.preset };
+  const { settings, houseStyleProblem } = file.backup;
+  if (houseStyleProblem !== undefined) {
+    throw new Error(`${fileName}: the backup's house style cannot be used (${houseStyleProblem}); choose one with --style NAME or --template FILE`);
+  }
+  return { style: settings.houseStyle, dateFormat: settings.dateFormat, source: `the house style saved in ${fileName}` };
+}
+
+function renderWith(args: ExportArgs, chosen: ChosenStyle, issue: Issue): string {
   try {
-    return renderIssueIn(args.format, issue, { style });
+    return renderIssueIn(args.format, issue, { style: chosen.style, ...(chosen.dateFormat ? { dateFormat: chosen.dateFormat } : {}) });
   } catch (error) {
     // The editor's template is at fault: say which file, and where in it.
-    if (error instanceof TemplateError || error instanceof OutputRefused) throw new Error(`${args.templateFile ?? args.preset}: ${error.message}`, { cause: error });
+    if (error instanceof TemplateError || error instanceof OutputRefused) throw new Error(`${chosen.source}: ${error.message}`, { cause: error });
     throw error;
   }
 }
@@ -91,12 +113,12 @@ function readExportArgs(argv: string[]): ExportArgs | 'help' {
   if (values.style !== undefined && values.template !== undefined) {
     throw new UsageError('choose --style NAME or --template TEMPLATE_FILE, not both (a template replaces the style)');
   }
-  const preset = values.style ?? 'heading';
-  if (!(PRESET_NAMES as readonly string[]).includes(preset)) {
+  const preset = values.style ?? null;
+  if (preset !== null && !(PRESET_NAMES as readonly string[]).includes(preset)) {
     throw new UsageError(`unknown --style ${JSON.stringify(preset)} (expected ${PRESET_NAMES.join(', ')})`);
   }
   return {
-    file, format, preset: preset as PresetName, templateFile: values.template ?? null,
+    file, format, preset: preset as PresetName | null, templateFile: values.template ?? null,
     issueNumber: values.issue === undefined ? null : Number(values.issue),
   };
 }

@@ -3,7 +3,7 @@
  * formats, which then replaces the preset's for that format only (the preset stays the fallback).
  *
  * The schema validates a house style wherever it crosses a boundary (settings, a backup, the sync
- * area, a CLI file); it is not part of Settings yet (issue #14, part 2).
+ * area, a CLI file); it is part of the settings (Settings.houseStyle).
  */
 import * as v from 'valibot';
 import type { ExportFormat } from './format-writers.ts';
@@ -31,13 +31,24 @@ const template = (format: string) => v.optional(v.pipe(
   v.description(`The editor's Liquid template for the ${format} export; absent means the preset's.`),
 ));
 
-export const houseStyleSchema = v.strictObject({
+/** Refuses arrays too: valibot's object schemas take `[]` for an object. */
+export const houseStyleSchema = v.pipe(v.custom<Record<string, unknown>>(
+  (input) => typeof input === 'object' && input !== null && !Array.isArray(input),
+  'expected a house style (a preset and templates)',
+), v.strictObject({
   preset: v.pipe(
     v.picklist(PRESET_NAMES, (issue) => `expected one of the presets ${PRESET_NAMES.join(', ')}, got ${JSON.stringify(issue.input)}`),
     v.description('The preset layout: heading, quote, bullets or digest.'),
   ),
   templates: v.optional(v.strictObject({ md: template('Markdown'), html: template('HTML'), text: template('plain text') }), {}),
-});
+}));
+
+/** Only the formats that have a template of the editor's own. */
+function withoutAbsent(templates: Partial<Record<ExportFormat, string | undefined>>): HouseStyle['templates'] {
+  const result: HouseStyle['templates'] = {};
+  for (const [format, source] of Object.entries(templates)) if (source !== undefined) result[format as ExportFormat] = source;
+  return result;
+}
 
 export type HouseStyleParse = { ok: true; style: HouseStyle } | { ok: false; error: string };
 
@@ -45,9 +56,5 @@ export type HouseStyleParse = { ok: true; style: HouseStyle } | { ok: false; err
 export function parseHouseStyle(input: unknown): HouseStyleParse {
   const result = v.safeParse(houseStyleSchema, input);
   if (!result.success) return { ok: false, error: result.issues[0]?.message ?? 'not a house style' };
-  const templates: HouseStyle['templates'] = {};
-  for (const [format, source] of Object.entries(result.output.templates)) {
-    if (source !== undefined) templates[format as ExportFormat] = source;
-  }
-  return { ok: true, style: { preset: result.output.preset, templates } };
+  return { ok: true, style: { preset: result.output.preset, templates: withoutAbsent(result.output.templates) } };
 }

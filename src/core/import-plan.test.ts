@@ -114,4 +114,36 @@ describe('planImport', () => {
     expect(plan.writes.map((issue) => issue.id)).toEqual(['other']);
     expect(JSON.stringify(plan)).not.toMatch(/issue\.sections|expected at most/);
   });
+
+  describe('a backup\'s house style', () => {
+    const mine = { ...DEFAULT_SETTINGS, houseStyle: { preset: 'digest' as const, templates: { text: '{{ issue.title }}' } } };
+    const storedMine = (): StoredState => ({ ...stored([]), settings: mine });
+
+    it('is carried with the other settings when it renders', () => {
+      const theirs = { ...DEFAULT_SETTINGS, newsletterName: 'Theirs', houseStyle: { preset: 'quote' as const, templates: { md: '# {{ issue.title }}' } } };
+      const plan = planImport(backup([], theirs), storedMine());
+      expect(plan.fileSettings).toEqual(theirs);
+      expect(plan.settingsChanges).toEqual(['newsletter name', 'house style']);
+      expect(plan.notes).toEqual([]);
+    });
+
+    it('is refused in words when a template does not render; the stored style stays and the rest is carried', () => {
+      const theirs = { ...DEFAULT_SETTINGS, newsletterName: 'Theirs', houseStyle: { preset: 'quote' as const, templates: { md: '{% for x in %}' } } };
+      const plan = planImport(backup([makeIssue({ id: 'fresh' })], theirs), storedMine());
+      expect(plan.fileSettings).toEqual({ ...theirs, houseStyle: mine.houseStyle });
+      expect(plan.settingsChanges).toEqual(['newsletter name']);
+      expect(plan.newIssues.map((issue) => issue.id)).toEqual(['fresh']);
+      expect(plan.notes).toEqual([expect.stringMatching(/^The house style in the file was not imported: the Markdown template does not work \(line 1, column 1: .*\)\. Your house style stays as it is; everything else in the file can be imported\.$/)]);
+    });
+
+    it('is refused in words when the file\'s style could not be read', () => {
+      const file = backup([], DEFAULT_SETTINGS);
+      if (file.kind === 'backup') file.backup.houseStyleProblem = 'expected one of the presets heading, quote, bullets, digest, got "fancy"';
+      const plan = planImport(file, storedMine());
+      expect(plan.fileSettings?.houseStyle).toEqual(mine.houseStyle);
+      expect(plan.notes).toEqual(['The house style in the file was not imported: expected one of the presets heading, quote, bullets, digest, got "fancy". '
+        + 'Your house style stays as it is; everything else in the file can be imported.']);
+    });
+  });
 });
+

@@ -15,7 +15,8 @@ import { mergeIssueForImport, type ImportConflict } from './import-merge.ts';
 import { ZERO_HLC, maxHlc } from './hlc.ts';
 import { latestClockOf } from './merge.ts';
 import { DEFAULT_SETTINGS, type Hlc, type Issue, type Settings } from './model.ts';
-import type { PortableFile } from './portable.ts';
+import { describeTemplateProblem, findHouseStyleProblem } from './house-style-check.ts';
+import type { Backup, PortableFile } from './portable.ts';
 import { parseIssue } from './schema.ts';
 import { describeUnstorableIssue } from './unstorable-issue.ts';
 
@@ -69,7 +70,7 @@ export interface StoredState {
 const SETTING_LABELS: Readonly<Record<keyof Settings, string>> = {
   newsletterName: 'newsletter name', titlePattern: 'title pattern', defaultSections: 'default sections',
   introTemplate: 'intro template', outroTemplate: 'outro template', summaryLength: 'summary length', dateFormat: 'date format',
-  keepTrackingParameters: 'tracking parameters in links',
+  keepTrackingParameters: 'tracking parameters in links', houseStyle: 'house style',
 };
 
 export function planImport(file: PortableFile, stored: StoredState): ImportPlan {
@@ -78,10 +79,16 @@ export function planImport(file: PortableFile, stored: StoredState): ImportPlan 
   const plan: ImportPlan = {
     kind: file.kind, exportedAt: file.kind === 'backup' ? file.backup.exportedAt : null, newIssues: [], updatedIssues: [],
     unchangedIssues: [], conflicts: [], skippedIssues: [], notes: [], writes: [],
-    settingsChanges: file.kind === 'backup' ? diffSettings(stored.settings, file.backup.settings) : [],
+    settingsChanges: [],
     storedSettingsAreDefaults: diffSettings(stored.settings, DEFAULT_SETTINGS).length === 0,
-    fileSettings: file.kind === 'backup' ? file.backup.settings : null,
+    fileSettings: null,
   };
+  if (file.kind === 'backup') {
+    const { settings, refused } = screenFileHouseStyle(file.backup, stored.settings);
+    if (refused !== null) plan.notes.push(refused);
+    plan.fileSettings = settings;
+    plan.settingsChanges = diffSettings(stored.settings, settings);
+  }
   for (const fromFile of incoming) {
     const { issue, ignored } = distrustFutureClocks(fromFile, stored.nowMs);
     if (ignored > 0) {
@@ -119,6 +126,20 @@ export function planImport(file: PortableFile, stored: StoredState): ImportPlan 
 export function latestBelievedClockOf(file: PortableFile, nowMs: number): Hlc {
   const issues = file.kind === 'issue' ? [file.issue] : file.backup.issues;
   return issues.reduce<Hlc>((latest, issue) => maxHlc(latest, latestClockOf(distrustFutureClocks(issue, nowMs).issue)), ZERO_HLC);
+}
+
+/**
+ * A backup's house style that cannot be read or does not render is refused, in words, and the stored
+ * style is kept in its place; the file's other settings are taken as usual.
+ */
+function screenFileHouseStyle(backup: Backup, storedSettings: Settings): { settings: Settings; refused: string | null } {
+  const problem = findHouseStyleProblem(backup.settings.houseStyle);
+  const why = backup.houseStyleProblem ?? (problem ? describeTemplateProblem(problem) : null);
+  if (why === null) return { settings: backup.settings, refused: null };
+  return {
+    settings: { ...backup.settings, houseStyle: storedSettings.houseStyle },
+    refused: `The house style in the file was not imported: ${why}. Your house style stays as it is; everything else in the file can be imported.`,
+  };
 }
 
 /** Labels of the settings that differ, in the order of the settings page. */

@@ -14,6 +14,8 @@
  * must not be a delete in one place and an insert in another.
  */
 
+import type { HouseStyle } from './house-style.ts';
+
 /** Hybrid logical clock, `ms(base36, 9 digits):counter(base36, 4 digits):deviceId`; compares as a string. */
 export type Hlc = string;
 
@@ -94,6 +96,8 @@ export interface Settings {
   dateFormat: 'iso' | 'short' | 'medium' | 'long' | 'full';
   /** Keep `utm_*` and the other tracking parameters in the links Roundup stores (core/stored-link.ts); off by default. */
   keepTrackingParameters: boolean;
+  /** How issues are exported: a preset layout, and the editor's own template per format (core/house-style.ts). */
+  houseStyle: HouseStyle;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -105,4 +109,6 @@ export const DEFAULT_SETTINGS: Settings = {
   summaryLength: 300,
   dateFormat: 'long',
   keepTrackingParameters: false,
+  // Written out rather than imported, so pages that only read the model do not load house-style.ts's validation.
+  houseStyle: { preset: 'heading', templates: {} },
 };

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MAX_HLC_COUNTER, MAX_HLC_MS, formatHlc } from './hlc.ts';
+import { PRESET_NAMES } from './house-style.ts';
 import { DEFAULT_SETTINGS, ISSUE_STATUSES, ITEM_KINDS } from './model.ts';
 import type { Issue, Item, Section, Settings } from './model.ts';
 import { parsePortableFile, serializeBackup, serializeIssueFile } from './portable.ts';
@@ -244,6 +245,10 @@ const settingsArb: fc.Arbitrary<Settings> = fc.record({
   newsletterName: textArb, titlePattern: textArb, defaultSections: fc.array(textArb, { maxLength: 5 }),
   introTemplate: textArb, outroTemplate: textArb, summaryLength: fc.integer({ min: 1, max: 20_000 }),
   dateFormat: fc.constantFrom('iso', 'short', 'medium', 'long', 'full'), keepTrackingParameters: fc.boolean(),
+  houseStyle: fc.record({
+    preset: fc.constantFrom(...PRESET_NAMES),
+    templates: fc.record({ md: textArb, html: textArb, text: textArb }, { requiredKeys: [] }),
+  }),
 });
 
 describe('round trip, any valid content', () => {
@@ -266,3 +271,28 @@ describe('round trip, any valid content', () => {
     ), { numRuns: 100 });
   });
 });
+
+describe('the house style in a backup', () => {
+  const file = (houseStyle: unknown) => JSON.stringify({
+    format: 'roundup-backup', version: 1, exportedAt: '2026-11-02T10:00:00.000Z',
+    settings: { newsletterName: 'Mine', houseStyle }, issues: [],
+  });
+
+  it('is written and read back with its templates', () => {
+    const settings = { ...DEFAULT_SETTINGS, houseStyle: { preset: 'bullets' as const, templates: { md: '* {{ issue.title }}' } } };
+    const text = serializeBackup(settings, [], '2026-11-02T10:00:00.000Z');
+    expect(JSON.parse(text).settings.houseStyle).toEqual({ preset: 'bullets', templates: { md: '* {{ issue.title }}' } });
+    expect(parsePortableFile(text)).toEqual({ ok: true, file: { kind: 'backup', backup: { exportedAt: '2026-11-02T10:00:00.000Z', settings, issues: [] } } });
+  });
+
+  it.each<[string, unknown, string]>([
+    ['an unknown preset', { preset: 'fancy' }, 'expected one of the presets heading, quote, bullets, digest, got "fancy"'],
+    ['a template that is not text', { preset: 'quote', templates: { md: ['x'] } }, 'expected the Markdown template as text'],
+    ['a format Roundup does not export', { preset: 'quote', templates: { pdf: 'x' } }, expect.stringMatching(/pdf/) as unknown as string],
+    ['not an object', 'quote', 'expected a house style (a preset and templates)'],
+  ])('that has %s costs the file its style only, and says why', (_name, houseStyle, problem) => {
+    const result = parsePortableFile(file(houseStyle));
+    expect(result).toMatchObject({ ok: true, file: { kind: 'backup', backup: { settings: { newsletterName: 'Mine', houseStyle: DEFAULT_SETTINGS.houseStyle }, houseStyleProblem: problem } } });
+  });
+});
+

@@ -5,6 +5,7 @@
  * Files are written with a fixed key order and 2-space indentation so they diff well.
  */
 import * as v from 'valibot';
+import { parseHouseStyle, type HouseStyle } from './house-style.ts';
 import type { Clocks, Issue, Item, Section, Settings } from './model.ts';
 import { findIssueIntegrityProblem, isoDateTime, issueSchema, settingsSchema, strictPlainObject, validateShape } from './schema.ts';
 import { describeValue } from './validation-message.ts';
@@ -19,6 +20,11 @@ export interface Backup {
   exportedAt: string;
   settings: Settings;
   issues: Issue[];
+  /**
+   * Set when the file's house style could not be read: why, in plain words. The settings then hold the
+   * default style, and an import keeps the stored one (import-plan.ts); the rest of the file is read as usual.
+   */
+  houseStyleProblem?: string;
 }
 
 export type PortableFile = { kind: 'issue'; issue: Issue } | { kind: 'backup'; backup: Backup };
@@ -90,7 +96,8 @@ function parseIssueFile(data: object): ParseResult {
   return problem ? fail(problem) : { ok: true, file: { kind: 'issue', issue: shape.value.issue } };
 }
 
-function parseBackupFile(data: object): ParseResult {
+function parseBackupFile(input: object): ParseResult {
+  const { data, houseStyleProblem } = setAsideBadHouseStyle(input);
   const shape = validateShape(backupFileSchema, data, '');
   if (!shape.ok) return shape;
   const { exportedAt, settings, issues } = shape.value;
@@ -104,7 +111,16 @@ function parseBackupFile(data: object): ParseResult {
     const problem = findIssueIntegrityProblem(issue, `issues[${index}]`);
     if (problem) return fail(problem);
   }
-  return { ok: true, file: { kind: 'backup', backup: { exportedAt, settings, issues } } };
+  return { ok: true, file: { kind: 'backup', backup: { exportedAt, settings, issues, ...(houseStyleProblem === undefined ? {} : { houseStyleProblem }) } } };
+}
+
+/** A house style the schema refuses costs the file its style only, not the whole backup. */
+function setAsideBadHouseStyle(data: object): { data: object; houseStyleProblem?: string } {
+  const { settings } = data as { settings?: unknown };
+  if (typeof settings !== 'object' || settings === null || Array.isArray(settings) || !Object.hasOwn(settings, 'houseStyle')) return { data };
+  const { houseStyle, ...rest } = settings as { houseStyle: unknown };
+  const parsed = parseHouseStyle(houseStyle);
+  return parsed.ok ? { data } : { data: { ...data, settings: rest }, houseStyleProblem: parsed.error };
 }
 
 function fail(error: string): { ok: false; error: string } {
@@ -213,7 +229,14 @@ function settingsToJson(settings: Settings): Settings {
     summaryLength: settings.summaryLength,
     dateFormat: settings.dateFormat,
     keepTrackingParameters: settings.keepTrackingParameters,
+    houseStyle: houseStyleToJson(settings.houseStyle),
   };
+}
+
+function houseStyleToJson(style: HouseStyle): HouseStyle {
+  const templates: HouseStyle['templates'] = {};
+  for (const format of ['md', 'html', 'text'] as const) if (style.templates[format] !== undefined) templates[format] = style.templates[format];
+  return { preset: style.preset, templates };
 }
 
 function clocksToJson(clocks: Clocks): Record<string, string> {

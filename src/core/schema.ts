@@ -6,6 +6,7 @@
  */
 import * as v from 'valibot';
 import { HLC_PATTERN } from './hlc.ts';
+import { houseStyleSchema } from './house-style.ts';
 import { DEFAULT_SETTINGS, ISSUE_STATUSES, ITEM_KINDS } from './model.ts';
 import type { Issue, Item, Section, Settings } from './model.ts';
 import { isPositionKey } from './position.ts';
@@ -183,6 +184,7 @@ export const settingsSchema = strictPlainObject({
   dateFormat: v.optional(v.picklist(['iso', 'short', 'medium', 'long', 'full']), DEFAULT_SETTINGS.dateFormat),
   keepTrackingParameters: v.optional(v.pipe(v.boolean(), v.description('Keep utm_* and other tracking parameters in stored links.')),
     DEFAULT_SETTINGS.keepTrackingParameters),
+  houseStyle: v.optional(houseStyleSchema, () => ({ preset: DEFAULT_SETTINGS.houseStyle.preset, templates: {} })),
 });
 
 // Compile-time proof that the schemas produce the model: same keys, and every output assignable.

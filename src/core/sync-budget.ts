@@ -22,6 +22,14 @@ import { SYNC_QUOTA, encodeFeaturedKeys, type EncodedRecord } from './sync-codec
  */
 export const FEATURED_BUDGET = { maxIssues: 52, maxBytes: 15_360 } as const;
 
+/**
+ * The settings' share of the area: one item's worth. Settings are about 300 bytes; a house style with
+ * the editor's own templates adds their text (deflated), up to 3 × 20,000 characters. A style that would
+ * take the record past this stays on this device (the record is written without it, and the sync status
+ * says so), so templates never crowd out the drafts, which are what sync is for.
+ */
+export const SETTINGS_BUDGET = { maxBytes: 8_192 } as const;
+
 export interface FittedFeaturedKeys {
   record: EncodedRecord;
   /** Published issues in the record. */

@@ -144,6 +144,22 @@ describe('settings and featured keys', () => {
     expect(featured.key).toBe(FEATURED_KEY);
   });
 
+  it('carries the house style with the settings, and tells settings written without one from the default style', async () => {
+    const styled = { ...DEFAULT_SETTINGS, houseStyle: { preset: 'quote' as const, templates: { md: '# {{ issue.title }}' } } };
+    expect(await decodeSettings((await encodeSettings(styled, clock(4))).items)).toMatchObject({ status: 'complete', value: styled });
+    const { houseStyle: _kept, ...withoutStyle } = styled;
+    const decoded = await decodeSettings((await encodeSettings(withoutStyle, clock(5))).items);
+    expect(decoded).toMatchObject({ status: 'complete', value: withoutStyle });
+    expect(decoded.status === 'complete' && Object.hasOwn(decoded.value, 'houseStyle')).toBe(false);
+    const bad = await encodeRecord(SETTINGS_KEY, { ...DEFAULT_SETTINGS, houseStyle: { preset: 'fancy' } }, clock(6));
+    // A style that cannot be read costs the settings their style only; the receiver says so and keeps its own.
+    const { houseStyle: _default, ...rest } = DEFAULT_SETTINGS;
+    expect(await decodeSettings(bad.items)).toEqual({ status: 'complete', head: bad.head,
+      value: { ...rest, houseStyleProblem: 'expected one of the presets heading, quote, bullets, digest, got "fancy"' } });
+    const garbage = await encodeRecord(SETTINGS_KEY, { ...DEFAULT_SETTINGS, houseStyle: { preset: 'quote' }, summaryLength: -1 }, clock(7));
+    expect(await decodeSettings(garbage.items)).toMatchObject({ status: 'invalid', error: expect.stringMatching(/^s: settings\.summaryLength/) });
+  });
+
   it('splits a long list of featured keys into chunks under the per-item quota, and writes the same bytes whatever the order', async () => {
     const list = Array.from({ length: 300 }, (_, index) => featuredIssue(index));
     const record = await encodeFeaturedKeys(list, clock(300));

@@ -15,6 +15,7 @@ import { mergeFeaturedKeys, type FeaturedIssueKeys } from './featured-keys.ts';
 import { parseFeaturedKeys } from './featured-keys-schema.ts';
 import { HLC_PATTERN } from './hlc.ts';
 import { latestClockOf, normalizeIssue } from './merge.ts';
+import { parseHouseStyle, type HouseStyle } from './house-style.ts';
 import type { Hlc, Issue, Settings } from './model.ts';
 import { parseIssue, parseSettings } from './schema.ts';
 import { packIssue, unpackIssue } from './sync-pack.ts';
@@ -62,6 +63,17 @@ export type DecodeResult<T> =
   /** No head: the record is not in the area. */
   | { status: 'absent' };
 
+/**
+ * The settings as the sync area carries them. Without `houseStyle`, the device that wrote them kept its
+ * house style on itself (too big for the settings' share of the area, sync-budget.ts), or an older
+ * Roundup wrote them: a device taking them keeps its own house style.
+ */
+export type SyncedSettings = Omit<Settings, 'houseStyle'> & {
+  houseStyle?: HouseStyle;
+  /** Set on decoding when the record's house style could not be read: why. The rest of the settings is read as usual. */
+  houseStyleProblem?: string;
+};
+
 export type SyncRecordRef = { kind: 'draft'; issueId: string } | { kind: 'settings' } | { kind: 'featured' };
 
 export function draftKey(issueId: string): string {
@@ -95,7 +107,7 @@ export function encodeDraft(issue: Issue): Promise<EncodedRecord> {
   return encodeRecord(draftKey(issue.id), packIssue(canonical), latestClockOf(canonical));
 }
 
-export function encodeSettings(settings: Settings, at: Hlc): Promise<EncodedRecord> {
+export function encodeSettings(settings: SyncedSettings, at: Hlc): Promise<EncodedRecord> {
   return encodeRecord(SETTINGS_KEY, settings, at);
 }
 
@@ -113,8 +125,18 @@ export async function decodeDraft(items: Readonly<Record<string, unknown>>, issu
   });
 }
 
-export function decodeSettings(items: Readonly<Record<string, unknown>>): Promise<DecodeResult<Settings>> {
-  return decodeRecord(items, SETTINGS_KEY, (json) => parseSettings(json));
+export function decodeSettings(items: Readonly<Record<string, unknown>>): Promise<DecodeResult<SyncedSettings>> {
+  return decodeRecord(items, SETTINGS_KEY, (json): { ok: true; value: SyncedSettings } | { ok: false; error: string } => {
+    const carriesStyle = typeof json === 'object' && json !== null && !Array.isArray(json) && Object.hasOwn(json, 'houseStyle');
+    // A style that cannot be read costs the settings their style only, as in a backup file (portable.ts).
+    const style = carriesStyle ? parseHouseStyle((json as { houseStyle: unknown }).houseStyle) : null;
+    const parsed = parseSettings(style?.ok === false ? { ...(json as object), houseStyle: undefined } : json);
+    if (!parsed.ok) return parsed;
+    if (style?.ok) return parsed;
+    // Left out by the writer: not "the default style", which would overwrite the receiver's own.
+    const { houseStyle: _leftOut, ...rest } = parsed.value;
+    return { ok: true, value: style === null ? rest : { ...rest, houseStyleProblem: style.error } };
+  });
 }
 
 export function decodeFeaturedKeys(items: Readonly<Record<string, unknown>>): Promise<DecodeResult<FeaturedIssueKeys[]>> {

@@ -3,7 +3,7 @@
  * device only and why, and every problem in plain words: never the browser's quota names, a record key,
  * a schema path or a clock. What the mirror set aside is said per record, with what happened to it.
  */
-import type { LocalOnlyReason } from '../core/sync-budget.ts';
+import { SETTINGS_BUDGET, type LocalOnlyReason } from '../core/sync-budget.ts';
 import { TOMBSTONE_LIFETIME_MS } from '../core/tombstones.ts';
 import type { SyncNote } from './mirror-memory.ts';
 import type { SyncStatus } from './mirror.ts';
@@ -30,6 +30,7 @@ export function buildSyncStatusView({ status, storedLastSyncedAt, choices, issue
   }));
   const error = status.error !== undefined && status.state === 'error' ? plainSyncError(status.error) : choicesError;
   const notices = [...new Set([...status.notes].sort((a, b) => b.seenAt - a.seenAt).map((note) => describeSyncNote(note, byId)))];
+  if (status.houseStyleLocalOnly) notices.unshift(describeHouseStyleLocalOnly(status.houseStyleLocalOnly.bytes));
   return {
     state: status.state === 'error' || error === null ? status.state : 'error',
     lastSyncedAt: status.lastSyncedAt ?? storedLastSyncedAt,
@@ -50,9 +51,20 @@ export function describeSyncNote(note: SyncNote, issues: ReadonlyMap<string, { n
     case 'newer-version': return `${what} was saved by a newer version of Roundup and was left as it is. Update Roundup on this device.`;
     case 'unmergeable': return `${what} could not be merged${note.detail ? `: ${note.detail}` : ''}. It was set aside; the rest of sync goes on.`;
     case 'future-clocks': return `Some edits in ${lowerFirst(what)} are dated more than a day ahead of this device\u2019s clock, so they were not applied. ${checkClocks}`;
+    case 'partly-refused': return `${what} ${note.detail ?? 'was only partly taken'}. The rest was applied.`;
     case 'stale-removals': return `${what} removed ${note.count === 1 ? 'an item' : `${note.count} items or sections`} more than `
       + `${Math.round(TOMBSTONE_LIFETIME_MS / 86_400_000)} days ago by its clock; ${note.count === 1 ? 'it was' : 'they were'} kept here. ${checkClocks}`;
   }
+}
+
+/** The settings record would be `bytes` with the house style in it: more than the settings' share. */
+export function describeHouseStyleLocalOnly(bytes: number): string {
+  return `Your house style\u2019s templates are too big to sync (${kilobytes(bytes)} with the settings; sync keeps ${kilobytes(SETTINGS_BUDGET.maxBytes)} for them), `
+    + 'so they are kept on this device only. The other settings sync; other devices keep their own house style.';
+}
+
+function kilobytes(bytes: number): string {
+  return `${(bytes / 1024).toFixed(1)} KB`;
 }
 
 function lowerFirst(text: string): string {

@@ -23,7 +23,9 @@ export type SyncNoteKind =
   /** Applied, but its edits stamped more than a day ahead of this device's clock were not. */
   | 'future-clocks'
   /** Applied, but its removals older than the tombstone lifetime were not: `count` sections and items kept live. */
-  | 'stale-removals';
+  | 'stale-removals'
+  /** Applied but for a part this device refused (`detail` says what and why): a house style that does not render. */
+  | 'partly-refused';
 
 export interface SyncNote {
   kind: SyncNoteKind;
@@ -58,7 +60,7 @@ const recordRef = v.variant('kind', [
   v.strictObject({ kind: v.literal('featured') }),
 ]);
 const note = v.strictObject({
-  kind: v.picklist(['unreadable', 'newer-version', 'unmergeable', 'future-clocks', 'stale-removals']),
+  kind: v.picklist(['unreadable', 'newer-version', 'unmergeable', 'future-clocks', 'stale-removals', 'partly-refused']),
   recordKey: v.string(), record: recordRef, count: v.pipe(v.number(), v.integer(), v.minValue(0)),
   detail: v.nullable(v.pipe(v.string(), v.maxLength(2_000))), seenAt: time,
 });

@@ -23,12 +23,12 @@
  */
 import type { FeaturedIssueKeys } from '../core/featured-keys.ts';
 import { ZERO_HLC, isClockAhead, maxHlc } from '../core/hlc.ts';
-import type { Hlc, Issue, Settings } from '../core/model.ts';
+import type { Hlc, Issue } from '../core/model.ts';
 import { screenIncomingIssue } from '../core/receive-issue.ts';
-import { fitFeaturedKeys, planSyncBudget, recordCost, type DraftCandidate } from '../core/sync-budget.ts';
+import { SETTINGS_BUDGET, fitFeaturedKeys, planSyncBudget, recordCost, type DraftCandidate } from '../core/sync-budget.ts';
 import {
-  decodeDraft, decodeFeaturedKeys, decodeSettings, encodeDraft, encodeSettings, staleChunkKeys,
-  type EncodedRecord, type SyncRecordRef,
+  SETTINGS_KEY, decodeDraft, decodeFeaturedKeys, decodeSettings, encodeDraft, encodeSettings, staleChunkKeys,
+  type EncodedRecord, type SyncRecordRef, type SyncedSettings,
 } from '../core/sync-codec.ts';
 import { addCosts, costOfKeys, readAreaLayout, recordDiffers } from './area-records.ts';
 import { NOTE_SHOWN_MS, readMirrorMemory, type MirrorMemory, type SyncNote, type SyncNoteKind } from './mirror-memory.ts';
@@ -72,6 +72,8 @@ export interface SyncStatus {
   error?: string;
   /** Records from other devices set aside or partly applied, as last found (mirror-memory.ts). */
   notes: SyncNote[];
+  /** The house style is kept on this device only: the settings record would be `bytes` with it (core/sync-budget.ts). */
+  houseStyleLocalOnly?: { bytes: number };
 }
 
 export interface SyncMirrorDeps {
@@ -79,7 +81,7 @@ export interface SyncMirrorDeps {
   store: DraftStore;
   scheduler: SyncScheduler;
   now: () => number;
-  settings?: SyncedValueSource<Settings>;
+  settings?: SyncedValueSource<SyncedSettings>;
   /** The featured keys of published issues (core/featured-keys.ts); written within core/sync-budget's FEATURED_BUDGET. */
   featured?: SyncedValueSource<FeaturedIssueKeys[]>;
   /**
@@ -125,6 +127,7 @@ export class SyncMirror {
   private readDueAt: number | null = null;
   private backoff = { attempt: 0, until: 0 };
   private lastPlan: { full: boolean; localOnly: string[] } = { full: false, localOnly: [] };
+  private houseStyleLocalOnly: { bytes: number } | null = null;
   /** Loaded at the first run; see mirror-memory.ts. */
   private memory: MirrorMemory | null = null;
   private savedMemory = '';
@@ -229,7 +232,10 @@ export class SyncMirror {
       this.backoff = { attempt: 0, until: 0 };
       if (plan !== null) this.lastPlan = plan;
       const notes = [...(this.memory?.notes ?? [])];
-      this.status = { state: this.lastPlan.full ? 'full' : 'idle', lastSyncedAt: this.deps.now(), localOnly: [...this.lastPlan.localOnly], notes };
+      this.status = {
+        state: this.lastPlan.full ? 'full' : 'idle', lastSyncedAt: this.deps.now(), localOnly: [...this.lastPlan.localOnly], notes,
+        ...(this.houseStyleLocalOnly ? { houseStyleLocalOnly: { ...this.houseStyleLocalOnly } } : {}),
+      };
       this.notify();
       if (checkAgainAt !== null) {
         if (writeLater) this.writeDueAt = Math.min(this.writeDueAt ?? checkAgainAt, checkAgainAt);
@@ -326,6 +332,9 @@ export class SyncMirror {
     for (const record of [...values, ...plan.synced.flatMap((id) => drafts.get(id) ?? [])]) {
       if (untouchable.has(record.key)) continue;
       const present = records.get(record.key);
+      // The settings in the area are the same edit as this device's (a clock names one device's one edit) but for
+      // the house style, which one side keeps to itself: neither has anything newer to write.
+      if (record.key === SETTINGS_KEY && isKnownEdit(area, record, memory)) continue;
       if (present === undefined && memory.knownSums[record.key] !== undefined) {
         const since = memory.missingSince[record.key] ?? now;
         memory.missingSince[record.key] = since;
@@ -396,7 +405,8 @@ export class SyncMirror {
         ignored = believed ? 0 : 1;
         if (believed) await this.observe(decoded.head.at);
         // A value stamped too far ahead counts as older than any: taken only when this device has none.
-        await (this.deps.settings as SyncedValueSource<Settings>).apply(decoded.value as Settings, believed ? decoded.head.at : ZERO_HLC);
+        const refused = await (this.deps.settings as SyncedValueSource<SyncedSettings>).apply(decoded.value as SyncedSettings, believed ? decoded.head.at : ZERO_HLC);
+        if (typeof refused === 'string') note('partly-refused', 0, refused);
       } else {
         const list = decoded.value as FeaturedIssueKeys[];
         const screened = list.map((record) => (isClockAhead(record.at, now) ? { ...record, at: ZERO_HLC } : record));
@@ -439,7 +449,17 @@ export class SyncMirror {
   private async encodeValues(): Promise<EncodedRecord[]> {
     const records: EncodedRecord[] = [];
     const settings = await this.deps.settings?.read();
-    if (settings) records.push(await this.encodeCached('s', settings, ({ value, at }) => encodeSettings(value, at)));
+    this.houseStyleLocalOnly = null;
+    if (settings) {
+      const whole = await this.encodeCached('s', settings, ({ value, at }) => encodeSettings(value, at));
+      if (whole.bytes <= SETTINGS_BUDGET.maxBytes || settings.value.houseStyle === undefined) records.push(whole);
+      else {
+        // Too big with the editor's templates: the rest of the settings still syncs, and the status says so.
+        const { houseStyle: _kept, ...rest } = settings.value;
+        records.push(await this.encodeCached('s-without-style', { value: rest, at: settings.at }, ({ value, at }) => encodeSettings(value, at)));
+        this.houseStyleLocalOnly = { bytes: whole.bytes };
+      }
+    }
     const featured = await this.deps.featured?.read();
     if (featured) records.push(await this.encodeCached('f', featured.value, async (list) => (await fitFeaturedKeys(list)).record));
     return records;
@@ -464,4 +484,12 @@ export class SyncMirror {
     const status = this.getStatus();
     for (const listener of this.listeners) listener(status);
   }
+}
+
+/** The area holds a complete record this device has read (its checksum is known), stamped with the same clock as `record`. */
+function isKnownEdit(area: Record<string, unknown>, record: EncodedRecord, memory: MirrorMemory): boolean {
+  const head = area[record.key];
+  if (typeof head !== 'object' || head === null) return false;
+  const { at, sum } = head as { at?: unknown; sum?: unknown };
+  return at === record.head.at && typeof sum === 'string' && memory.knownSums[record.key] === sum;
 }

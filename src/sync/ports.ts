@@ -62,8 +62,11 @@ export interface DraftStore {
 /** A small synced value other than drafts: the settings, the featured keys of published issues. */
 export interface SyncedValueSource<T> {
   read(): Promise<{ value: T; at: Hlc } | undefined>;
-  /** A value arrived from another device; the source decides (settings: newest `at` wins; featured keys: merged per issue). */
-  apply(value: T, at: Hlc): Promise<void>;
+  /**
+   * A value arrived from another device; the source decides (settings: newest `at` wins; featured keys: merged
+   * per issue). Resolves to what it refused of the value, in plain words, when it took only part of it.
+   */
+  apply(value: T, at: Hlc): Promise<string | void>;
 }
 
 /**

@@ -76,6 +76,7 @@ describe('the settings page', () => {
       newsletterName: 'Deep Learning Weekly', titlePattern: '{name} #{number}: {date}',
       defaultSections: ['Industry', 'Libraries & Code', 'Robotics', 'Papers & Publications'],
       introTemplate: 'Hello, readers!', outroTemplate: '', summaryLength: 420, dateFormat: 'iso', keepTrackingParameters: false,
+      houseStyle: { preset: 'heading', templates: {} },
     });
     expect((await storedState()).issues).toEqual(seedBefore);
 

@@ -99,6 +99,14 @@ const backupFile = writeTempFile(serializeBackup(
   '2026-11-03T00:00:00.000Z',
 ));
 
+const savedStyle = { preset: 'bullets' as const, templates: { text: '{{ issue.title }} ({{ issue.date | format_date }})\n' } };
+const styledBackupFile = writeTempFile(serializeBackup({ ...DEFAULT_SETTINGS, dateFormat: 'iso', houseStyle: savedStyle }, [makeIssue(7)], '2026-11-03T00:00:00.000Z'));
+function backupWithStyle(houseStyle: unknown): string {
+  const file = JSON.parse(serializeBackup(DEFAULT_SETTINGS, [makeIssue(7)], '2026-11-03T00:00:00.000Z'));
+  file.settings.houseStyle = houseStyle;
+  return writeTempFile(JSON.stringify(file));
+}
+
 describe.concurrent('roundup export refuses, with one stderr line and nothing on stdout', () => {
   it.each<[string, () => string[], number, string]>([
     ['bad JSON', () => [writeTempFile('{"format": "roundup-issue",\n "version": 1,,}'), '--format', 'md'], 1, 'not valid JSON: '],
@@ -126,6 +134,10 @@ describe.concurrent('roundup export refuses, with one stderr line and nothing on
     ['--style and --template together', () => [validIssueFile, '--format', 'md', '--style', 'quote', '--template', itemLineTemplate], 2, 'choose --style NAME or --template TEMPLATE_FILE, not both'],
     ['a missing template file', () => [validIssueFile, '--format', 'md', '--template', join(directory, 'nope.liquid')], 1, 'cannot read the template'],
     ['a template with a mistake, by line and column', () => [validIssueFile, '--format', 'md', '--template', brokenTemplate], 1, 'liquid: line 3, column 6: unknown name "section.titel"'],
+    ['a backup whose saved style cannot be read', () => [backupWithStyle({ preset: 'fancy' }), '--issue', '7', '--format', 'md'], 1,
+      'the backup\'s house style cannot be used (expected one of the presets heading, quote, bullets, digest, got "fancy"); choose one with --style NAME or --template FILE'],
+    ['a backup whose saved template has a mistake, by line and column', () => [backupWithStyle({ preset: 'quote', templates: { md: '{{ issue.titel }}' } }), '--issue', '7', '--format', 'md'], 1,
+      '.json: line 1, column 4: unknown name "issue.titel"'],
     ['a template that would link to a page\'s text', () => [validIssueFile, '--format', 'md', '--template', unsafeTemplate], 1, 'only http, https and mailto links are allowed'],
   ])('%s', SPAWN, async (_name, makeArgs, expectedCode, fragment) => {
     const { code, stdout, stderr } = await runCli(['export', ...makeArgs()]);
@@ -167,6 +179,22 @@ describe.concurrent('roundup export writes the rendered issue, exactly', () => {
     const { code, stdout } = await runCli(['export', backupFile, '--issue', '8', '--format', 'md']);
     expect(code).toBe(0);
     expect(stdout).toBe(renderIssueAsMarkdown(makeIssue(8, { title: 'The Weekly: Issue #8' })));
+  });
+
+  it('exports a backup in its saved house style and date format when no --style or --template is given', SPAWN, async () => {
+    const { code, stdout, stderr } = await runCli(['export', styledBackupFile, '--issue', '7', '--format', 'text']);
+    expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
+    expect(stdout).toBe(renderIssueAsText(makeIssue(7), { style: savedStyle, dateFormat: 'iso' }));
+    expect(stdout).toBe('The Weekly: Issue #7 (2026-11-01)\n');
+    const markdown = await runCli(['export', styledBackupFile, '--issue', '7', '--format', 'md']);
+    expect(markdown.stdout).toBe(renderIssueAsMarkdown(makeIssue(7), { style: savedStyle, dateFormat: 'iso' }));
+  });
+
+  it('lets --style and --template override a backup\'s saved style', SPAWN, async () => {
+    const quote = await runCli(['export', styledBackupFile, '--issue', '7', '--format', 'text', '--style', 'quote']);
+    expect(quote.stdout).toBe(renderIssueAsText(makeIssue(7), { style: { preset: 'quote', templates: {} } }));
+    const own = await runCli(['export', styledBackupFile, '--issue', '7', '--format', 'md', '--template', itemLineTemplate]);
+    expect(own.stdout).toMatch(/^1\. \[A \\<big> launch\]/);
   });
 
   it('keeps stdout and exit code 0 through the tsx wrapper that `npm run roundup` uses', SPAWN, async () => {

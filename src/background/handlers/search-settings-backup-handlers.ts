@@ -14,7 +14,7 @@ import { receiveClock } from '../../sync/index.ts';
 import { database } from '../database.ts';
 import type { HandlersFor } from './handler-types.ts';
 
-type SearchSettingsBackupMessages = 'items/search' | 'settings/get' | 'settings/put' | 'backup/get' | 'import/stored' | 'import/apply' | 'archive/import';
+type SearchSettingsBackupMessages = 'items/search' | 'settings/get' | 'settings/notices' | 'settings/put' | 'backup/get' | 'import/stored' | 'import/apply' | 'archive/import';
 
 /** The parser names the field path; the editor reads the problem in plain words (core/file-problem.ts). */
 function parseOrThrow(data: unknown): PortableFile {
@@ -34,6 +34,10 @@ export const searchSettingsBackupHandlers: HandlersFor<SearchSettingsBackupMessa
 
   async 'settings/get'() {
     return (await getSettings(await database())).settings;
+  },
+
+  async 'settings/notices'() {
+    return (await getSettings(await database())).notices;
   },
 
   // Settings only shape new issues: nothing stored is rewritten, published issues least of all.

@@ -76,4 +76,39 @@ describe('settings as a synced value', () => {
     await db.put('meta', { json: JSON.stringify({ ...DEFAULT_SETTINGS, newsletterName: 'Weekly' }), at: 'zzzzzzzzz:zzzz:evil' }, 'syncSettingsStamp');
     expect(await settings.read()).toMatchObject({ at: clock(5_000) });
   });
+
+  describe('the house style', () => {
+    const mine = { preset: 'digest' as const, templates: { text: '{{ issue.title }}' } };
+    const theirs = { preset: 'quote' as const, templates: { md: '# {{ issue.title }}' } };
+
+    it('takes another device\'s house style that renders', async () => {
+      const { settings } = await source();
+      await putSettings(db, { ...DEFAULT_SETTINGS, houseStyle: mine });
+      await settings.read();
+      expect(await settings.apply({ ...DEFAULT_SETTINGS, houseStyle: theirs }, clock(5_000, 'there'))).toBeUndefined();
+      expect((await getSettings(db)).settings.houseStyle).toEqual(theirs);
+    });
+
+    it('refuses a house style that does not render, keeps its own, takes the rest, and says why', async () => {
+      const { settings } = await source();
+      await putSettings(db, { ...DEFAULT_SETTINGS, houseStyle: mine });
+      await settings.read();
+      const broken = { preset: 'quote' as const, templates: { html: '<p>{{ issue.title | shout }}</p>' } };
+      const refused = await settings.apply({ ...DEFAULT_SETTINGS, newsletterName: 'Theirs', houseStyle: broken }, clock(5_000, 'there'));
+      expect(refused).toBe('brought a house style that was not taken, because the HTML template does not work (line 1, column 4: unknown filter "shout"); this device keeps its own');
+      expect((await getSettings(db)).settings).toEqual({ ...DEFAULT_SETTINGS, newsletterName: 'Theirs', houseStyle: mine });
+      // The refusal is not an edit here: the clock stays the other device's, so this device does not write back over it.
+      expect(await settings.read()).toMatchObject({ at: clock(5_000, 'there') });
+    });
+
+    it('keeps its own house style when the other device kept its style to itself', async () => {
+      const { settings } = await source();
+      await putSettings(db, { ...DEFAULT_SETTINGS, houseStyle: mine });
+      await settings.read();
+      const { houseStyle: _kept, ...withoutStyle } = { ...DEFAULT_SETTINGS, newsletterName: 'Theirs' };
+      expect(await settings.apply(withoutStyle, clock(5_000, 'there'))).toBeUndefined();
+      expect((await getSettings(db)).settings).toEqual({ ...DEFAULT_SETTINGS, newsletterName: 'Theirs', houseStyle: mine });
+    });
+  });
 });
+

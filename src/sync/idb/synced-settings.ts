@@ -7,7 +7,9 @@
  */
 import * as v from 'valibot';
 import { HLC_PATTERN, isClockAhead } from '../../core/hlc.ts';
-import type { Hlc, Settings } from '../../core/model.ts';
+import { describeTemplateProblem, findHouseStyleProblem } from '../../core/house-style-check.ts';
+import { DEFAULT_SETTINGS, type Hlc, type Settings } from '../../core/model.ts';
+import type { SyncedSettings } from '../../core/sync-codec.ts';
 import { parseSettings, validateShape } from '../../core/schema.ts';
 import type { SyncedValueSource } from '../ports.ts';
 import type { RoundupDatabase } from '../../storage/db.ts';
@@ -25,7 +27,7 @@ interface Stamped {
   current: { value: Settings; at: Hlc } | undefined;
 }
 
-export function createSyncedSettings(db: () => Promise<RoundupDatabase>, stamp: () => Promise<Hlc>, now: () => number = Date.now): SyncedValueSource<Settings> {
+export function createSyncedSettings(db: () => Promise<RoundupDatabase>, stamp: () => Promise<Hlc>, now: () => number = Date.now): SyncedValueSource<SyncedSettings> {
   async function readStamped(): Promise<Stamped> {
     const { raw, rawStamp } = await inTransaction(await db(), ['settings', 'meta'], 'readonly', 'read the settings for sync',
       async (tx) => ({ raw: await tx.objectStore('settings').get(SETTINGS_KEY), rawStamp: await tx.objectStore('meta').get(STAMP_KEY) }));
@@ -44,11 +46,19 @@ export function createSyncedSettings(db: () => Promise<RoundupDatabase>, stamp: 
     return { rawJson, current: { value: parsed.value, at } };
   }
 
-  async function apply(value: Settings, at: Hlc): Promise<void> {
+  /**
+   * Newer settings from another device. Their house style is taken only when it renders; without one (kept on
+   * the other device), or with one that does not render, this device keeps its own, and says what it refused.
+   */
+  async function apply(value: SyncedSettings, at: Hlc): Promise<string | void> {
     // Stamps an edit made here since the last stamp, so it is compared by its own clock.
     const { rawJson, current } = await readStamped();
     if (current !== undefined && current.at >= at) return;
-    const parsed = parseSettings(value);
+    const own = current?.value.houseStyle ?? DEFAULT_SETTINGS.houseStyle;
+    const { houseStyleProblem, ...incoming } = value;
+    const problem = incoming.houseStyle === undefined ? null : findHouseStyleProblem(incoming.houseStyle);
+    const houseStyle = incoming.houseStyle === undefined || problem !== null ? own : incoming.houseStyle;
+    const parsed = parseSettings({ ...incoming, houseStyle });
     if (!parsed.ok) throw new StorageError('corrupt', `Could not save the settings from another device: ${parsed.error}.`);
     await inTransaction(await db(), ['settings', 'meta'], 'readwrite', 'save the settings from another device', async (tx) => {
       const stored: unknown = await tx.objectStore('settings').get(SETTINGS_KEY);
@@ -57,6 +67,8 @@ export function createSyncedSettings(db: () => Promise<RoundupDatabase>, stamp: 
       await tx.objectStore('settings').put(parsed.value, SETTINGS_KEY);
       await tx.objectStore('meta').put({ json: JSON.stringify(parsed.value), at }, STAMP_KEY);
     });
+    const why = houseStyleProblem !== undefined ? `it could not be read (${houseStyleProblem})` : problem ? describeTemplateProblem(problem) : null;
+    if (why !== null) return `brought a house style that was not taken, because ${why}; this device keeps its own`;
   }
 
   return { read: async () => (await readStamped()).current, apply };
