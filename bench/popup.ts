@@ -143,7 +143,7 @@ export async function run(): Promise<void> {
         // opened by the click without the background; Roundup's popup has none set (src/popup-page.ts).
         await setPopup(browser, 'empty.html');
         empty.push(await timeOpen(browser, article, false));
-        await setPopup(browser, '');
+        await setPopup(browser, 'popup/index.html');
         popup.push(await timeOpen(browser, article, true));
       }
       const medians = (runs: Opening[]) => ({ ms: median(runs.map((run) => run.ms)), startMs: median(runs.map((run) => run.startMs)) });

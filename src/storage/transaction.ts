@@ -1,7 +1,6 @@
 import type { IDBPTransaction, StoreNames } from 'idb';
 import type { RoundupDB, RoundupDatabase } from './db.ts';
 import { isStorageFailure, toStorageError } from './storage-error.ts';
-import { noteWrite } from './write-epoch.ts';
 
 type Stores = ArrayLike<StoreNames<RoundupDB>>;
 export type RoundupTransaction<S extends Stores, M extends IDBTransactionMode> = IDBPTransaction<RoundupDB, S, M>;
@@ -23,10 +22,6 @@ export async function inTransaction<const S extends Stores, M extends 'readonly'
   }
   // A rejected `done` is reported by the catch below; this only keeps it from counting as unhandled.
   tx.done.catch(() => undefined);
-  if (mode === 'readwrite') {
-    const finished = noteWrite();
-    tx.done.then(finished, finished);
-  }
   try {
     const result = await work(tx);
     await tx.done;

@@ -5,43 +5,53 @@ import { findFeaturedEverywhere } from '../../core/featured-lookup.ts';
 import { newId } from '../../core/ids.ts';
 import { addItem, moveItem, updateItem } from '../../core/issue-ops.ts';
 import { liveItems } from '../../core/live-parts.ts';
+import type { Issue } from '../../core/model.ts';
+import type { FeaturedIssueKeys } from '../../core/featured-keys.ts';
 import { listIssues } from '../../storage/issues-repo.ts';
-import { putLastSectionId } from '../../storage/meta-repo.ts';
 import { getPendingDraft, pendingKeyForTab, putPendingDraft } from '../../storage/pending-repo.ts';
 import { getSyncedFeaturedKeys } from '../../sync/index.ts';
 import { database } from '../database.ts';
-import { takeEarlyPopup } from '../early-popup.ts';
 import { findItemForPage } from '../find-item-for-page.ts';
-import { LATE_CAPTURE_LIMIT_MS, lateCaptureFor } from '../late-captures.ts';
-import { takeMenuAdd } from '../menu-adds.ts';
-import { ANY_SITE, buildPopupState, type PopupTab } from '../popup-state.ts';
-import { edit, requireIssue, summarize } from './edit-issue.ts';
+import { edit, requireIssue, summarize } from '../handlers/edit-issue.ts';
+import type { HandlersFor } from '../handlers/handler-types.ts';
+import { rememberSection } from '../last-section.ts';
+import { LATE_CAPTURE_LIMIT_MS, lateCaptureFor } from './late-captures.ts';
+import { takeMenuAdd } from './menu-adds.ts';
+import { buildPopupState, type PopupTab } from './popup-state.ts';
 import type { PopupState } from '../../messages.ts';
-import type { HandlersFor } from './handler-types.ts';
 
-/** The active tab of the window the editor is using: where a popup opened without a click of ours belongs. */
+/** The active tab of the window the editor is using: the browser opened the popup there (the manifest's `default_popup`). */
 async function focusedTab(): Promise<PopupTab> {
   const [active] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
   if (active?.id === undefined) throw new Error('Roundup could not tell which tab is open.');
   return { id: active.id, url: active.url ?? '', title: active.title ?? '' };
 }
 
+/**
+ * Where the page was featured before: this device's issues other than the open draft, plus the featured
+ * keys synced from devices that published issues it never held. The one place "already featured" is
+ * computed for the popup (a keyed read can replace the index built here over every issue).
+ */
+function featuredBefore(url: string, canonicalUrl: string | null, draft: Issue, issues: readonly Issue[], synced: readonly FeaturedIssueKeys[]): ReturnType<typeof findFeaturedEverywhere> {
+  return findFeaturedEverywhere({
+    index: buildFeaturedIndex(issues.filter((issue) => issue.id !== draft.id)),
+    issues, synced, dedupeKeys: dedupeKeysOf(url, canonicalUrl),
+  });
+}
+
 export const popupHandlers: HandlersFor<'popup/open' | 'popup/late-capture' | 'popup/details' | 'pending/save' | 'item/add'> = {
   async 'popup/open'(): Promise<PopupState> {
-    // In Chrome the click came here first and the answer was built then (early-popup.ts). Else (Firefox,
-    // a reopened popup) the popup is for the focused window's active tab, read now.
-    const early = takeEarlyPopup();
+    const tab = focusedTab();
     // A context-menu add that opened this popup has finished before the draft is read, so the popup shows it.
     const menuAdded = await takeMenuAdd();
-    const state = (await early?.state) ?? await buildPopupState(early?.tab ?? await focusedTab(), { capture: early?.capture });
-    return { ...state, menuAdded };
+    return { ...await buildPopupState(await tab), menuAdded };
   },
 
   async 'popup/late-capture'({ tabId, url }) {
     const page = lateCaptureFor(tabId, url);
     if (page === undefined) return null;
     const finished = await Promise.race([page, new Promise<null>((done) => setTimeout(() => done(null), LATE_CAPTURE_LIMIT_MS))]);
-    return finished === null ? null : buildPopupState({ id: tabId, url, title: '' }, { page: Promise.resolve(finished) });
+    return finished === null ? null : buildPopupState({ id: tabId, url, title: '' }, Promise.resolve(finished));
   },
 
   async 'popup/details'({ issueId, url, canonicalUrl }) {
@@ -51,13 +61,8 @@ export const popupHandlers: HandlersFor<'popup/open' | 'popup/late-capture' | 'p
     const draft = listed.values.find((issue) => issue.id === issueId) ?? await requireIssue(issueId);
     const storedDrafts = listed.values.filter((issue) => issue.status === 'draft');
     const drafts = storedDrafts.some((issue) => issue.id === draft.id) ? storedDrafts : [draft, ...storedDrafts];
-    // This device's issues, plus the featured keys synced from devices that published issues it never held.
-    const featured = findFeaturedEverywhere({
-      index: buildFeaturedIndex(listed.values.filter((issue) => issue.id !== draft.id)),
-      issues: listed.values, synced, dedupeKeys: dedupeKeysOf(url, canonicalUrl),
-    });
     return {
-      draft, drafts: drafts.map(summarize), featured,
+      draft, drafts: drafts.map(summarize), featured: featuredBefore(url, canonicalUrl, draft, listed.values, synced),
       problems: listed.problems.map((problem) => `A stored ${problem.store} record could not be read: ${problem.message}`),
     };
   },
@@ -97,9 +102,8 @@ export const popupHandlers: HandlersFor<'popup/open' | 'popup/late-capture' | 'p
       itemId = newId();
       return addItem(current, { id: itemId, capturedAt: new Date().toISOString(), ...fields }, { sectionId, at });
     });
+    await rememberSection(fields.site, sectionId);
     const db = await database();
-    const site = fields.site || ANY_SITE;
-    await Promise.all([putLastSectionId(db, site, sectionId), putLastSectionId(db, ANY_SITE, sectionId)]);
     if (tabId !== null) {
       // Kept under the tab's address, which the popup's later edits name (`pending/save`), so they reach the item.
       await putPendingDraft(db, {
