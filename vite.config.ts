@@ -37,7 +37,8 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     target: 'es2022',
-    // The editor is a page the manifest does not name: it is opened from the popup and the options page.
-    rolldownOptions: { input: { editor: 'editor/index.html' } },
+    // Pages the manifest does not name: the editor is opened from the popup and the options page, and the
+    // popup by the background after a toolbar click (src/popup-page.ts).
+    rolldownOptions: { input: { editor: 'editor/index.html', popup: 'popup/index.html' } },
   },
 });

@@ -5,7 +5,7 @@
  * the same run (its load event). Also the popup's JavaScript size, gzip. Needs `npm run build` first.
  *
  * The empty page is the browser's own popup, opened by the click with no background involved. Roundup's is
- * opened by its background, which reads the page and storage first (src/background/toolbar-click.ts), so
+ * opened by its background, which reads the page and storage first (src/background/popup/toolbar-click.ts), so
  * `clickToPageMs` shows what that costs before the page starts: from sending the click to the time origin.
  */
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -143,7 +143,7 @@ export async function run(): Promise<void> {
         // opened by the click without the background; Roundup's popup has none set (src/popup-page.ts).
         await setPopup(browser, 'empty.html');
         empty.push(await timeOpen(browser, article, false));
-        await setPopup(browser, 'popup/index.html');
+        await setPopup(browser, '');
         popup.push(await timeOpen(browser, article, true));
       }
       const medians = (runs: Opening[]) => ({ ms: median(runs.map((run) => run.ms)), startMs: median(runs.map((run) => run.startMs)) });

@@ -12,6 +12,7 @@ import { getPendingDraft, pendingKeyForTab, putPendingDraft } from '../../storag
 import { getSyncedFeaturedKeys } from '../../sync/index.ts';
 import { database } from '../database.ts';
 import { findItemForPage } from '../find-item-for-page.ts';
+import { takeCapture } from './early-capture.ts';
 import { edit, requireIssue, summarize } from '../handlers/edit-issue.ts';
 import type { HandlersFor } from '../handlers/handler-types.ts';
 import { rememberSection } from '../last-section.ts';
@@ -20,7 +21,7 @@ import { takeMenuAdd } from './menu-adds.ts';
 import { buildPopupState, type PopupTab } from './popup-state.ts';
 import type { PopupState } from '../../messages.ts';
 
-/** The active tab of the window the editor is using: the browser opened the popup there (the manifest's `default_popup`). */
+/** The active tab of the window the editor is using: where the popup was opened. */
 async function focusedTab(): Promise<PopupTab> {
   const [active] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
   if (active?.id === undefined) throw new Error('Roundup could not tell which tab is open.');
@@ -41,17 +42,19 @@ function featuredBefore(url: string, canonicalUrl: string | null, draft: Issue, 
 
 export const popupHandlers: HandlersFor<'popup/open' | 'popup/late-capture' | 'popup/details' | 'pending/save' | 'item/add'> = {
   async 'popup/open'(): Promise<PopupState> {
-    const tab = focusedTab();
+    // The popup is for the focused window's active tab; in Chrome its page was read at the click (early-capture.ts).
+    const tab = await focusedTab();
+    const early = takeCapture(tab);
     // A context-menu add that opened this popup has finished before the draft is read, so the popup shows it.
     const menuAdded = await takeMenuAdd();
-    return { ...await buildPopupState(await tab), menuAdded };
+    return { ...await buildPopupState(tab, { early }), menuAdded };
   },
 
   async 'popup/late-capture'({ tabId, url }) {
     const page = lateCaptureFor(tabId, url);
     if (page === undefined) return null;
     const finished = await Promise.race([page, new Promise<null>((done) => setTimeout(() => done(null), LATE_CAPTURE_LIMIT_MS))]);
-    return finished === null ? null : buildPopupState({ id: tabId, url, title: '' }, Promise.resolve(finished));
+    return finished === null ? null : buildPopupState({ id: tabId, url, title: '' }, { late: Promise.resolve(finished) });
   },
 
   async 'popup/details'({ issueId, url, canonicalUrl }) {

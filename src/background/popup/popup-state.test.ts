@@ -48,7 +48,7 @@ describe('buildPopupState', () => {
     const late = lateCaptureFor(tab.id, tab.url);
     expect(late).toBeDefined();
     answer(pageCapture());
-    const finished = await buildPopupState(tab, late!);
+    const finished = await buildPopupState(tab, { late: late! });
     expect(finished).toMatchObject({ lateCapture: false, captureProblem: null, fields: { title: 'The page’s own title', authors: ['A. Author'] } });
   });
 });

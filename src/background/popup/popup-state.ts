@@ -1,7 +1,8 @@
 /**
  * The popup's first answer (`popup/open`), built when the popup asks: the tab's capture as item fields,
  * what the editor typed for it earlier, the current draft's outline, the item already filed for the page,
- * and the section to offer. The page and storage are read side by side (popup-context.ts).
+ * and the section to offer. Storage is read when the popup asks (popup-context.ts), beside the page, which
+ * in Chrome was read at the click (early-capture.ts).
  *
  * A page whose main thread is busy (a heavy script) answers the injected capture only when it is done,
  * which can take most of a minute. After CAPTURE_PATIENCE_MS the popup gets the tab's title and address
@@ -31,19 +32,28 @@ export interface PopupTab {
   title: string;
 }
 
+async function readPage({ id, url, title }: PopupTab, early: Promise<TabCapture | undefined> | undefined): Promise<TabCapture> {
+  return (await early) ?? captureTab(id, url, title);
+}
+
 function patience(ms: number): Promise<null> {
   return new Promise((done) => setTimeout(() => done(null), ms));
 }
 
-/**
- * The answer for `tab`. `latePage` is a capture that arrived after the popup opened (`popup/late-capture`):
- * used as it is, however long it took; else the page is read now, and waited for CAPTURE_PATIENCE_MS.
- */
-export async function buildPopupState(tab: PopupTab, latePage?: Promise<TabCapture>): Promise<PopupState> {
+/** Captures of the tab's page already under way. */
+export interface StartedCaptures {
+  /** Started at the toolbar click (early-capture.ts); undefined inside if the page could not be read then. */
+  early?: Promise<TabCapture | undefined>;
+  /** Arrived after the popup opened (`popup/late-capture`): used as it is, however long it took. */
+  late?: Promise<TabCapture>;
+}
+
+/** The answer for `tab`. The page is read now unless a capture is under way, and waited for CAPTURE_PATIENCE_MS. */
+export async function buildPopupState(tab: PopupTab, started: StartedCaptures = {}): Promise<PopupState> {
   const { id: tabId, url, title } = tab;
   const context = readPopupContext(tabId, url);
-  const page = latePage ?? captureTab(tabId, url, title);
-  const inTime = latePage ? await latePage : await Promise.race([page, patience(CAPTURE_PATIENCE_MS)]);
+  const page = started.late ?? readPage(tab, started.early);
+  const inTime = started.late ? await started.late : await Promise.race([page, patience(CAPTURE_PATIENCE_MS)]);
   const { settings, draft, pending } = await context;
   if (inTime === null) keepLateCapture(tabId, url, page);
   const { capture, problem } = inTime ?? { capture: captureFromTabOnly(url, title), problem: BUSY_PAGE_PROBLEM };
