@@ -3,6 +3,21 @@ import type { RoundupDB, RoundupDatabase } from './db.ts';
 import { isStorageFailure, toStorageError } from './storage-error.ts';
 
 type Stores = ArrayLike<StoreNames<RoundupDB>>;
+
+// Read-write transactions, counted so that a read made ahead of time (the popup's, at the toolbar click:
+// src/background/popup/early-reads.ts) can tell whether anything was written since it started.
+let writesNoted = 0;
+let writesRunning = 0;
+
+/** A stamp for a read about to be made, or undefined while a write runs (the read might miss it). */
+export function quietWriteStamp(): number | undefined {
+  return writesRunning === 0 ? writesNoted : undefined;
+}
+
+/** Whether any write started or finished after `stamp` was taken. */
+export function writtenSince(stamp: number): boolean {
+  return writesNoted !== stamp;
+}
 export type RoundupTransaction<S extends Stores, M extends IDBTransactionMode> = IDBPTransaction<RoundupDB, S, M>;
 
 /**
@@ -22,6 +37,13 @@ export async function inTransaction<const S extends Stores, M extends 'readonly'
   }
   // A rejected `done` is reported by the catch below; this only keeps it from counting as unhandled.
   tx.done.catch(() => undefined);
+  if (mode === 'readwrite') {
+    writesNoted += 1;
+    writesRunning += 1;
+    // A write that finished is news too: a read taken while it ran may have missed it.
+    const finished = () => { writesRunning -= 1; writesNoted += 1; };
+    tx.done.then(finished, finished);
+  }
   try {
     const result = await work(tx);
     await tx.done;

@@ -12,7 +12,7 @@ import { getPendingDraft, pendingKeyForTab, putPendingDraft } from '../../storag
 import { getSyncedFeaturedKeys } from '../../sync/index.ts';
 import { database } from '../database.ts';
 import { findItemForPage } from '../find-item-for-page.ts';
-import { takeCapture } from './early-capture.ts';
+import { takeReads } from './early-reads.ts';
 import { edit, requireIssue, summarize } from '../handlers/edit-issue.ts';
 import type { HandlersFor } from '../handlers/handler-types.ts';
 import { rememberSection } from '../last-section.ts';
@@ -42,12 +42,12 @@ function featuredBefore(url: string, canonicalUrl: string | null, draft: Issue, 
 
 export const popupHandlers: HandlersFor<'popup/open' | 'popup/late-capture' | 'popup/details' | 'pending/save' | 'item/add'> = {
   async 'popup/open'(): Promise<PopupState> {
-    // The popup is for the focused window's active tab; in Chrome its page was read at the click (early-capture.ts).
+    // The popup is for the focused window's active tab; in Chrome its reads started at the click (early-reads.ts).
     const tab = await focusedTab();
-    const early = takeCapture(tab);
+    const early = takeReads(tab);
     // A context-menu add that opened this popup has finished before the draft is read, so the popup shows it.
     const menuAdded = await takeMenuAdd();
-    return { ...await buildPopupState(tab, { early }), menuAdded };
+    return { ...await buildPopupState(tab, { early: early?.capture, context: early?.context }), menuAdded };
   },
 
   async 'popup/late-capture'({ tabId, url }) {

@@ -1,8 +1,8 @@
 /**
  * The popup's first answer (`popup/open`), built when the popup asks: the tab's capture as item fields,
  * what the editor typed for it earlier, the current draft's outline, the item already filed for the page,
- * and the section to offer. Storage is read when the popup asks (popup-context.ts), beside the page, which
- * in Chrome was read at the click (early-capture.ts).
+ * and the section to offer. In Chrome the page and storage were read at the click (early-reads.ts); what
+ * is missing is read here.
  *
  * A page whose main thread is busy (a heavy script) answers the injected capture only when it is done,
  * which can take most of a minute. After CAPTURE_PATIENCE_MS the popup gets the tab's title and address
@@ -18,7 +18,7 @@ import { summarize } from '../handlers/edit-issue.ts';
 import { sectionToOffer } from '../last-section.ts';
 import { captureFromTabOnly } from '../tab-fallback.ts';
 import { keepLateCapture } from './late-captures.ts';
-import { readPopupContext } from './popup-context.ts';
+import { readPopupContext, type PopupContext } from './popup-context.ts';
 
 /** How long the popup waits for the page before it shows the tab's title and address. */
 export const CAPTURE_PATIENCE_MS = 2_000;
@@ -40,18 +40,20 @@ function patience(ms: number): Promise<null> {
   return new Promise((done) => setTimeout(() => done(null), ms));
 }
 
-/** Captures of the tab's page already under way. */
-export interface StartedCaptures {
-  /** Started at the toolbar click (early-capture.ts); undefined inside if the page could not be read then. */
+/** Reads already under way. */
+export interface StartedReads {
+  /** The page, read at the toolbar click (early-reads.ts); undefined inside if it could not be read then. */
   early?: Promise<TabCapture | undefined>;
+  /** Storage, read at the toolbar click when nothing was written since. */
+  context?: Promise<PopupContext>;
   /** Arrived after the popup opened (`popup/late-capture`): used as it is, however long it took. */
   late?: Promise<TabCapture>;
 }
 
 /** The answer for `tab`. The page is read now unless a capture is under way, and waited for CAPTURE_PATIENCE_MS. */
-export async function buildPopupState(tab: PopupTab, started: StartedCaptures = {}): Promise<PopupState> {
+export async function buildPopupState(tab: PopupTab, started: StartedReads = {}): Promise<PopupState> {
   const { id: tabId, url, title } = tab;
-  const context = readPopupContext(tabId, url);
+  const context = started.context ?? readPopupContext(tabId, url);
   const page = started.late ?? readPage(tab, started.early);
   const inTime = started.late ? await started.late : await Promise.race([page, patience(CAPTURE_PATIENCE_MS)]);
   const { settings, draft, pending } = await context;

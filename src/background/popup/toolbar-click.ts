@@ -1,16 +1,16 @@
 /**
  * A click on the toolbar button (or its shortcut) in Chrome. The manifest names no popup, so the click
- * arrives here: the page is read at once (early-capture.ts) while the browser builds the popup, which
+ * arrives here: the page and storage are read at once (early-reads.ts) while the browser builds the popup, which
  * `action.openPopup` opens for the tab's window. `openPopup` shows the popup set for the tab, so the tab
  * gets it just for that call, and then none again, so the next click comes back here.
  */
 import browser, { type Tabs } from 'webextension-polyfill';
 import { POPUP_PAGE } from '../../popup-page.ts';
-import { startCapture } from './early-capture.ts';
+import { startReads } from './early-reads.ts';
 
 export async function handleToolbarClick(tab: Tabs.Tab): Promise<void> {
   if (tab.id === undefined) return;
-  startCapture({ id: tab.id, url: tab.url ?? '', title: tab.title ?? '' });
+  startReads({ id: tab.id, url: tab.url ?? '', title: tab.title ?? '' });
   await openPopupOnTab(tab.id, tab.windowId);
 }
 
