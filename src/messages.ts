@@ -198,7 +198,7 @@ export interface PopupState {
   /** The live item of the current draft this tab's capture was added as (pending.itemId), if any. */
   addedItem: Item | null;
   defaultSectionId: string | null;
-  /** What a context-menu add just did, when the menu opened this popup (src/background/menu-adds.ts). */
+  /** What a context-menu add just did, when the menu opened this popup (src/background/popup/menu-adds.ts). */
   menuAdded: MenuAddResult | null;
 }
 
