@@ -38,21 +38,36 @@ async function popupOpens(ms: number): Promise<boolean> {
   }
 }
 
+/** Closes the popup once it shows the clicked page (demo-article's title), not the page that had the focus. */
 async function closePopup(): Promise<void> {
   const popup = await browser.waitForPopup();
   await popup.getByRole('button', { name: 'Add to issue' }).waitFor();
+  expect(await popup.getByRole('textbox', { name: 'Title' }).inputValue()).not.toBe('Thinking Like Transformers');
   await popup.close();
 }
 
+/** Another page, in the same window or a window of its own; it takes the focus. */
+async function otherPage(newWindow: boolean): Promise<Page> {
+  if (!newWindow) return browser.context.newPage();
+  const cdp = await browser.context.browser()!.newBrowserCDPSession();
+  const opened = browser.context.waitForEvent('page');
+  await cdp.send('Target.createTarget', { url: 'about:blank', newWindow: true });
+  await cdp.detach();
+  return opened;
+}
+
 describe('a toolbar click', () => {
-  it(`opens the popup on each of ${CLICKS} clicks made just after focus moved to another page and back`, async () => {
+  it.each([
+    ['to another page and back', false, true],
+    ['to another window', true, false],
+  ])(`opens the popup, on the page clicked, on each of ${CLICKS} clicks made just after focus moved %s`, async (_name, newWindow, back) => {
     const opened: boolean[] = [];
     for (let i = 0; i < CLICKS; i++) {
       const tab: Page = await browser.context.newPage();
       await tab.goto(`${pages.origin}/demo-article?click=${i}`);
-      const other = await browser.context.newPage(); // focus moves to another page, as to the editor's tab
+      const other = await otherPage(newWindow); // focus moves to another page, as to the editor's tab
       await other.goto(`${pages.origin}/arxiv-abs`);
-      await tab.bringToFront(); // and back to the article, where the editor clicks the button
+      if (back) await tab.bringToFront(); // and back to the article, where the editor clicks the button
       await browser.clickToolbarButton(tab);
       const open = await popupOpens(5_000);
       opened.push(open);

@@ -19,25 +19,28 @@ describe('the capture started at the click', () => {
   it('is the page for the popup that opens on that tab, once', async () => {
     vi.mocked(captureTab).mockResolvedValue(read);
     startReads(tab, 1_000);
-    expect(await takeReads(tab, 1_200)?.capture).toEqual(read);
-    expect(takeReads(tab, 1_300)).toBeUndefined(); // a reopened popup reads the page afresh
+    const taken = takeReads(1_200);
+    expect(taken?.tab).toEqual(tab);
+    expect(await taken?.capture).toEqual(read);
+    expect(takeReads(1_300)).toBeUndefined(); // a reopened popup reads the page afresh
   });
 
-  it('is not used for another page of the tab, nor once the popup took too long to ask', () => {
+  it('is for the tab clicked last, and not used once the popup took too long to ask', async () => {
     vi.mocked(captureTab).mockResolvedValue(read);
+    startReads({ ...tab, id: 9 }, 900);
     startReads(tab, 1_000);
-    expect(takeReads({ ...tab, url: 'https://example.com/b' }, 1_200)).toBeUndefined();
+    expect(takeReads(1_200)?.tab).toEqual(tab);
     startReads(tab, 1_000);
-    expect(takeReads(tab, 1_000 + EARLY_READS_FRESH_MS + 1)).toBeUndefined();
+    expect(takeReads(1_000 + EARLY_READS_FRESH_MS + 1)).toBeUndefined();
   });
 
   it('reads the page once more when the first injection was refused, and leaves a page that keeps refusing to the popup', async () => {
     vi.mocked(captureTab).mockReset().mockResolvedValueOnce(refused).mockResolvedValueOnce(read);
     startReads(tab, 1_000);
-    expect(await takeReads(tab, 1_100)?.capture).toEqual(read);
+    expect(await takeReads(1_100)?.capture).toEqual(read);
     vi.mocked(captureTab).mockReset().mockResolvedValue(refused);
     startReads(tab, 1_000);
-    expect(await takeReads(tab, 1_100)?.capture).toBeUndefined();
+    expect(await takeReads(1_100)?.capture).toBeUndefined();
     expect(captureTab).toHaveBeenCalledTimes(2);
   });
 
@@ -46,12 +49,12 @@ describe('the capture started at the click', () => {
     vi.mocked(captureTab).mockResolvedValue(read);
     vi.mocked(readPopupContext).mockResolvedValue(context);
     startReads(tab, 1_000);
-    expect(await takeReads(tab, 1_100)?.context).toBe(context);
+    expect(await takeReads(1_100)?.context).toBe(context);
 
     const db = await openTestDb();
     startReads(tab, 1_000);
     await inTransaction(db, ['meta'], 'readwrite', 'save a value', async (tx) => void await tx.store.put('section-2', 'lastSection:example.com'));
-    const taken = takeReads(tab, 1_100);
+    const taken = takeReads(1_100);
     expect(taken?.context).toBeUndefined(); // popup/open reads storage afresh
     expect(await taken?.capture).toEqual(read);
     db.close();

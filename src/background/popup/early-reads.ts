@@ -1,8 +1,8 @@
 /**
  * The popup's reads start at the toolbar click, not when the popup's first script asks: in Chrome the
  * click reaches the background first (toolbar-click.ts), and the browser takes longer to show the popup
- * than the reads take, so `popup/open` usually finds the page and storage read. Kept by tab, for the
- * popup that click opened. Storage read here is used only if nothing was written since (transaction.ts
+ * than the reads take, so `popup/open` usually finds the page and storage read. Kept with the clicked
+ * tab, for the popup that click opened (the focused window may already be another one by then). Storage read here is used only if nothing was written since (transaction.ts
  * counts the writes). Firefox shows its popup without telling the background: there `popup/open` finds
  * nothing here and reads both itself.
  */
@@ -15,13 +15,16 @@ import type { PopupTab } from './popup-state.ts';
 export const EARLY_READS_FRESH_MS = 5_000;
 
 export interface EarlyReads {
+  /** The tab that was clicked: the popup is for it. */
+  tab: PopupTab;
   /** The page; undefined inside if it could not be read at the click (popup/open reads it again, for its reason). */
   capture: Promise<TabCapture | undefined>;
   /** Storage as read at the click; undefined if a write ran since. */
   context?: Promise<PopupContext>;
 }
 
-const started = new Map<number, { url: string; at: number; capture: EarlyReads['capture']; context?: { stamp: number; read: Promise<PopupContext> } }>();
+/** The last click's reads; a later click replaces them. */
+let started: { tab: PopupTab; at: number; capture: EarlyReads['capture']; context?: { stamp: number; read: Promise<PopupContext> } } | undefined;
 
 export function startReads(tab: PopupTab, now = Date.now()): void {
   // Chrome grants activeTab to the page's renderer a moment after the click reaches the background, so
@@ -34,14 +37,14 @@ export function startReads(tab: PopupTab, now = Date.now()): void {
   const stamp = quietWriteStamp();
   const context = stamp === undefined ? undefined : { stamp, read: readPopupContext(tab.id, tab.url) };
   context?.read.catch(() => undefined); // reported by popup/open if it is used; dropped if not
-  started.set(tab.id, { url: tab.url, at: now, capture, context });
+  started = { tab, at: now, capture, context };
 }
 
-/** The reads started at the click on this tab and page, at most once (a reopened popup reads afresh). */
-export function takeReads(tab: PopupTab, now = Date.now()): EarlyReads | undefined {
-  const entry = started.get(tab.id);
-  started.delete(tab.id);
-  if (entry === undefined || entry.url !== tab.url || now - entry.at > EARLY_READS_FRESH_MS) return undefined;
+/** The reads started at the last click, at most once (a reopened popup reads afresh), while fresh. */
+export function takeReads(now = Date.now()): EarlyReads | undefined {
+  const entry = started;
+  started = undefined;
+  if (entry === undefined || now - entry.at > EARLY_READS_FRESH_MS) return undefined;
   const fresh = entry.context && !writtenSince(entry.context.stamp) ? entry.context.read : undefined;
-  return { capture: entry.capture, context: fresh };
+  return { tab: entry.tab, capture: entry.capture, context: fresh };
 }

@@ -42,9 +42,10 @@ function featuredBefore(url: string, canonicalUrl: string | null, draft: Issue, 
 
 export const popupHandlers: HandlersFor<'popup/open' | 'popup/late-capture' | 'popup/details' | 'pending/save' | 'item/add'> = {
   async 'popup/open'(): Promise<PopupState> {
-    // The popup is for the focused window's active tab; in Chrome its reads started at the click (early-reads.ts).
-    const tab = await focusedTab();
-    const early = takeReads(tab);
+    // In Chrome the popup is for the tab clicked, whose reads started then (early-reads.ts). Else (Firefox,
+    // a reopened popup) it is for the focused window's active tab, read now.
+    const early = takeReads();
+    const tab = early?.tab ?? await focusedTab();
     // A context-menu add that opened this popup has finished before the draft is read, so the popup shows it.
     const menuAdded = await takeMenuAdd();
     return { ...await buildPopupState(tab, { early: early?.capture, context: early?.context }), menuAdded };
