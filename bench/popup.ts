@@ -10,7 +10,7 @@
  * draft list and "Featured in" shown (`roundup:details`), the part that reads the archive.
  *
  * The empty page is the browser's own popup, opened by the click with no background involved. Roundup's is
- * opened by its background, which reads the page and storage first (src/background/toolbar-click.ts), so
+ * opened by its background, which reads the page and storage first (src/background/popup/toolbar-click.ts), so
  * `clickToPageMs` shows what that costs before the page starts: from sending the click to the time origin.
  */
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';

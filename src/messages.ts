@@ -31,14 +31,16 @@ const itemFields = {
   image: nullableUrl, kind: v.picklist(ITEM_KINDS),
 };
 
-const itemPatch = v.partial(v.strictObject(itemFields));
+/** An item's own fields, as `item/add` takes them (core/capture-fields.ts CapturedItemFields); the patches are parts of it. */
+const captureFields = v.strictObject(itemFields);
+const itemPatch = v.partial(captureFields);
+// Compile-time proof that the message carries exactly the item's fields, no more and no fewer.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type _CaptureFieldsMatch = Assert<Same<v.InferOutput<typeof captureFields>, CapturedItemFields>>;
+type Assert<T extends true> = T;
 
 /** What the popup edits before (and after) the item is added. */
-const pendingEdit = v.strictObject({
-  tabId, url, title: text(LIMITS.title), summary: text(LIMITS.summary), note: text(LIMITS.note), sectionId: v.nullable(id),
-});
-
-const captureFields = v.strictObject(itemFields);
+const pendingEdit = v.strictObject({ tabId, ...v.pick(captureFields, ['url', 'title', 'summary', 'note']).entries, sectionId: v.nullable(id) });
 
 const index = v.pipe(v.number(), v.integer(), v.minValue(0));
 const sectionName = v.pipe(v.string(), v.trim(), v.minLength(1, 'a section needs a name'), v.maxLength(200));
@@ -200,7 +202,7 @@ export interface PopupState {
   /** The live item of the current draft this tab's capture was added as (pending.itemId), if any. */
   addedItem: Item | null;
   defaultSectionId: string | null;
-  /** What a context-menu add just did, when the menu opened this popup (src/background/menu-adds.ts). */
+  /** What a context-menu add just did, when the menu opened this popup (src/background/popup/menu-adds.ts). */
   menuAdded: MenuAddResult | null;
 }
 

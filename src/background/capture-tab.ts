@@ -5,9 +5,7 @@
  */
 import browser from './extension-api.ts';
 import * as v from 'valibot';
-import type { Capture } from '../core/capture-types.ts';
-import { SUMMARY_SOURCES } from '../core/capture-types.ts';
-import { DEFAULT_SETTINGS, ITEM_KINDS } from '../core/model.ts';
+import { captureSchema, type Capture } from '../core/capture-types.ts';
 import { captureFromTabOnly, whyNotReadable } from './tab-fallback.ts';
 
 export interface TabCapture {
@@ -16,25 +14,11 @@ export interface TabCapture {
   problem: string | null;
 }
 
-const nullableString = v.nullable(v.string());
-// The page's DOM is hostile: the script's result is validated like any other input.
-const captureSchema = v.object({
-  title: v.string(), summary: v.string(), summarySource: v.picklist(SUMMARY_SOURCES), url: v.string(),
-  canonicalUrl: nullableString, dedupeKey: v.string(), site: v.string(), authors: v.array(v.string()),
-  publishedAt: nullableString, image: nullableString, kind: v.picklist(ITEM_KINDS), language: nullableString,
-});
-
-export async function captureTab(tabId: number, url: string, title: string, summaryLength: number): Promise<TabCapture> {
+/** The page in the tab, its summary whole (itemFieldsFromCapture cuts it to the editor's length). */
+export async function captureTab(tabId: number, url: string, title: string): Promise<TabCapture> {
   try {
-    if (summaryLength !== DEFAULT_SETTINGS.summaryLength) {
-      // One more round trip into the page, only for editors who changed the length.
-      await browser.scripting.executeScript({
-        target: { tabId },
-        func: (options: { summaryLength: number }) => { globalThis.roundupCaptureOptions = options; },
-        args: [{ summaryLength }],
-      });
-    }
     const [frame] = await browser.scripting.executeScript({ target: { tabId }, files: ['capture.js'] });
+    // The page's DOM is hostile: the script's result is validated like any other input.
     const parsed = v.safeParse(captureSchema, frame?.result);
     if (!parsed.success) throw new Error('the page returned no usable capture');
     return { capture: parsed.output, problem: null };

@@ -7,7 +7,7 @@ import { editHandlers } from './handlers/edit-handlers.ts';
 import type { Handlers } from './handlers/handler-types.ts';
 import { issueHandlers } from './handlers/issue-handlers.ts';
 import { searchSettingsBackupHandlers } from './handlers/search-settings-backup-handlers.ts';
-import { popupHandlers } from './handlers/popup-handlers.ts';
+import { popupHandlers } from './popup/popup-handlers.ts';
 import { syncHandlers } from './handlers/sync-handlers.ts';
 
 export type { Handlers };

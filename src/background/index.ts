@@ -7,12 +7,12 @@ import { routeMessage } from './router.ts';
 import { handleStorageChanged, handleSyncAlarm, startSync } from '../sync/index.ts';
 import { issuesChanged, onIssuesChanged } from './changes.ts';
 import { database } from './database.ts';
-import { handleToolbarClick } from './toolbar-click.ts';
+import { handleToolbarClick } from './popup/toolbar-click.ts';
 import { logRejection } from '../core/rejections.ts';
 
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => routeMessage(message, sender, browser.runtime.id));
 
-// Chrome only: its manifest names no popup, so a click on the button comes here (toolbar-click.ts).
+// Chrome only: its manifest names no popup, so a click on the button comes here (popup/toolbar-click.ts).
 browser.action.onClicked.addListener((tab) => {
   handleToolbarClick(tab).catch((error: unknown) => console.error('Roundup could not open its popup:', error));
 });

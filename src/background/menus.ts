@@ -11,16 +11,15 @@ import { guessKindFromUrl } from '../core/link-kind.ts';
 import { liveSections } from '../core/live-parts.ts';
 import type { Issue } from '../core/model.ts';
 import type { MenuAddResult } from '../messages.ts';
-import { POPUP_PAGE } from '../popup-page.ts';
 import { getCurrentDraft } from '../storage/issues-repo.ts';
-import { getLastSectionId } from '../storage/meta-repo.ts';
 import { getSettings } from '../storage/settings-repo.ts';
 import { captureTab } from './capture-tab.ts';
 import { database } from './database.ts';
 import { ensureCurrentDraft } from './drafts.ts';
 import { handlers } from './handlers.ts';
-import { noteMenuAdd } from './menu-adds.ts';
-import { ANY_SITE } from './popup-state.ts';
+import { sectionToOffer } from './last-section.ts';
+import { noteMenuAdd } from './popup/menu-adds.ts';
+import { openPopupOnTab } from './popup/toolbar-click.ts';
 import { captureFromTabOnly } from './tab-fallback.ts';
 import { logRejection } from '../core/rejections.ts';
 
@@ -131,15 +130,13 @@ async function linkCapture(info: Menus.OnClickData, tab: Tabs.Tab | undefined): 
   return { ...captureFromTabOnly(url, title), kind };
 }
 
-async function pageCapture(tab: Tabs.Tab, summaryLength: number): Promise<Capture> {
-  return (await captureTab(tab.id ?? -1, tab.url ?? '', tab.title ?? '', summaryLength)).capture;
+async function pageCapture(tab: Tabs.Tab): Promise<Capture> {
+  return (await captureTab(tab.id ?? -1, tab.url ?? '', tab.title ?? '')).capture;
 }
 
+/** The section chosen in the menu, else the one the popup would offer (last-section.ts). */
 async function sectionFor(draft: Issue, chosen: string | null, site: string): Promise<{ id: string; name: string }> {
-  const live = liveSections(draft);
-  const db = await database();
-  const remembered = chosen ?? (await getLastSectionId(db, site)) ?? (await getLastSectionId(db, ANY_SITE));
-  const section = live.find((candidate) => candidate.id === remembered) ?? live[0];
+  const section = liveSections(draft).find((candidate) => candidate.id === chosen) ?? await sectionToOffer(draft, site);
   if (!section) throw new Error(`Issue #${draft.number} has no section to file into. Add one in the editor.`);
   return section;
 }
@@ -151,9 +148,9 @@ async function addFromMenu(kind: MenuKind, chosenSection: string | null, info: M
     let capture: Capture;
     if (kind === 'link') capture = await linkCapture(info, tab);
     else if (!tab) throw new Error('Roundup could not tell which tab the menu was opened in.');
-    else capture = await pageCapture(tab, settings.summaryLength);
+    else capture = await pageCapture(tab);
     if (kind === 'selection') capture = { ...capture, summary: info.selectionText ?? '', summarySource: 'selection' };
-    const { fields } = itemFieldsFromCapture(capture, { pageUrl, keepTrackingParameters: settings.keepTrackingParameters });
+    const { fields } = itemFieldsFromCapture(capture, { pageUrl, keepTrackingParameters: settings.keepTrackingParameters, summaryLength: settings.summaryLength });
     const draft = await ensureCurrentDraft();
     const section = await sectionFor(draft, chosenSection, fields.site);
     // A page or selection is remembered for the tab, so the popup edits the item it became; a link is not the tab's page.
@@ -171,20 +168,11 @@ async function addFromMenu(kind: MenuKind, chosenSection: string | null, info: M
 /**
  * Opens the popup on what the menu added. Firefox lets `openPopup` run only within the click's handler,
  * before any await, and shows its manifest's popup; Chrome's manifest names none (src/popup-page.ts), so
- * the tab gets it for that one call, as a toolbar click does.
+ * it opens as after a toolbar click (popup/toolbar-click.ts).
  */
 function openPopupForFeedback(tab: Tabs.Tab | undefined): Promise<void> {
   const isFirefox = typeof (browser.runtime as { getBrowserInfo?: unknown }).getBrowserInfo === 'function';
-  if (isFirefox || tab?.id === undefined) return browser.action.openPopup();
-  const tabId = tab.id;
-  return (async () => {
-    await browser.action.setPopup({ tabId, popup: POPUP_PAGE });
-    try {
-      await browser.action.openPopup({ windowId: tab.windowId });
-    } finally {
-      await browser.action.setPopup({ tabId, popup: '' });
-    }
-  })();
+  return isFirefox || tab?.id === undefined ? browser.action.openPopup() : openPopupOnTab(tab.id, tab.windowId);
 }
 
 /** Runs one menu command; resolves to what it added (for end-to-end tests), or null for a menu not Roundup's. */

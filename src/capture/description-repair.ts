@@ -1,5 +1,5 @@
 import { cleanText } from './clean-text.ts';
-import { sentenceEnds } from './cut-summary.ts';
+import { sentenceEnds } from '../core/cut-summary.ts';
 import { textOf } from './element-text.ts';
 import { isTruncated, withoutTruncationMark } from './truncated-text.ts';
 

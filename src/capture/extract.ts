@@ -1,4 +1,5 @@
 import type { Capture } from '../core/capture-types.ts';
+import { cutCaptureSummary } from '../core/cut-summary.ts';
 import { DEFAULT_SETTINGS } from '../core/model.ts';
 import { normalizeUrlForDedupe } from '../core/url.ts';
 import { pickAuthors } from './authors.ts';
@@ -19,17 +20,23 @@ export interface ExtractOptions {
   url: string;
   /** The user's selection, as `Selection.toString()` gives it. */
   selection?: string | null;
-  /** Maximum summary length for articles, in characters; papers keep their whole abstract. */
+  /** Summary length for articles, in characters (cutCaptureSummary); papers keep their whole abstract. */
   summaryLength?: number;
 }
 
 export const DEFAULT_SUMMARY_LENGTH = DEFAULT_SETTINGS.summaryLength;
 
+/** A capture with its summary cut to `summaryLength` (default: the settings' default), as the CLI and tests read pages. */
+export function extractCapture(doc: Document, options: ExtractOptions): Capture {
+  return cutCaptureSummary(readCapture(doc, options), options.summaryLength ?? DEFAULT_SUMMARY_LENGTH);
+}
+
 /**
- * Reads a capture from a parsed page, in the browser (the live `document`) or in Node (linkedom).
+ * Reads a capture from a parsed page, in the browser (the live `document`) or in Node (linkedom), with
+ * its summary whole: the extension cuts it to the editor's length in the core (itemFieldsFromCapture).
  * Uses only standard DOM reads and never modifies `doc`.
  */
-export function extractCapture(doc: Document, options: ExtractOptions): Capture {
+export function readCapture(doc: Document, options: Omit<ExtractOptions, 'summaryLength'>): Capture {
   const context = readPageContext(doc, options.url);
   const canonicalUrl = pickCanonicalUrl(context);
   const url = canonicalUrl ?? context.pageUrl?.href ?? options.url;
@@ -42,7 +49,6 @@ export function extractCapture(doc: Document, options: ExtractOptions): Capture 
   const language = pickLanguage(context);
   const { summary, source } = pickSummary(context, {
     selection: options.selection,
-    summaryLength: options.summaryLength ?? DEFAULT_SUMMARY_LENGTH,
     title,
     site,
     isPaper,

@@ -1,7 +1,6 @@
 import type { SummarySource } from '../core/capture-types.ts';
 import { cleanText } from './clean-text.ts';
 import { comparableTitle } from './comparable-title.ts';
-import { cutAtSentence } from './cut-summary.ts';
 import { isJunkDescription } from './junk-description.ts';
 import { findLeadParagraph } from './lead-paragraph.ts';
 import type { PageContext } from './page-context.ts';
@@ -14,7 +13,6 @@ import { dropTruncatedTail, isTruncated, withoutTruncationMark } from './truncat
 
 export interface SummaryFacts {
   selection: string | null | undefined;
-  summaryLength: number;
   title: string;
   site: string;
   isPaper: boolean;
@@ -29,8 +27,8 @@ export interface PickedSummary {
 /**
  * Selection → paper abstract (whole) → og:description → twitter:description → meta description →
  * JSON-LD description → lead paragraph (cheap scan, then Readability). Boilerplate descriptions are
- * skipped, not trusted; a description the site cut loses its dangling fragment; articles are cut at
- * a sentence end to about `summaryLength`.
+ * skipped, not trusted; a description the site cut loses its dangling fragment. The summary is whole:
+ * the editor's length is applied in the core (cutCaptureSummary, src/core/cut-summary.ts).
  */
 export function pickSummary(context: PageContext, facts: SummaryFacts): PickedSummary {
   const selection = cleanSelection(facts.selection);
@@ -39,15 +37,14 @@ export function pickSummary(context: PageContext, facts: SummaryFacts): PickedSu
     const abstract = readPaperAbstract(context);
     if (abstract) return { summary: abstract, source: 'abstract' };
   }
-  const cut = (text: string) => cutAtSentence(text, facts.summaryLength);
   const description = pickDescription(context, facts);
   if (description) {
     const whole = completeFromBody(description.text, context.elements.paragraphs) ?? dropTruncatedTail(description.text);
-    return { summary: cut(dropDanglingFragment(whole)), source: description.source };
+    return { summary: dropDanglingFragment(whole), source: description.source };
   }
   const lead = findLeadParagraph(context.elements.paragraphs)
     ?? readabilityLead(context.doc, context.elements.elementCount);
-  if (lead) return { summary: cut(lead), source: 'readability' };
+  if (lead) return { summary: lead, source: 'readability' };
   return { summary: '', source: 'none' };
 }
 

@@ -1,4 +1,4 @@
-import { sentenceEnds } from './cut-summary.ts';
+import { sentenceEnds } from '../core/cut-summary.ts';
 
 /**
  * How sites mark a description they cut: an ellipsis ("…", "..."), WordPress's "[…]" excerpt

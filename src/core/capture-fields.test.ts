@@ -18,7 +18,7 @@ function capture(overrides: Partial<Capture> = {}): Capture {
   };
 }
 
-const options = { pageUrl: 'https://example.com/a', keepTrackingParameters: false };
+const options = { pageUrl: 'https://example.com/a', keepTrackingParameters: false, summaryLength: 300 };
 const fieldsOf = (overrides: Partial<Capture>, pageUrl = options.pageUrl) => itemFieldsFromCapture(capture(overrides), { ...options, pageUrl });
 
 /** The text our parser reads from inline Markdown. */
@@ -27,6 +27,19 @@ function textOf(markdown: string): string {
 }
 
 describe('itemFieldsFromCapture', () => {
+  // The page hands its summary over whole; the editor's length is applied here, once for every path.
+  it('cuts an article summary to the editor\'s length and keeps a selection or an abstract whole', () => {
+    const sentence = (n: number) => `Sentence number ${n} says a little more about the page.`;
+    const whole = [1, 2, 3, 4, 5, 6].map(sentence).join(' ');
+    const cut = (summarySource: Capture['summarySource'], summaryLength: number) =>
+      itemFieldsFromCapture(capture({ summary: whole, summarySource }), { ...options, summaryLength }).fields.summary;
+    expect(cut('og', 120)).toBe([1, 2].map(sentence).join(' '));
+    expect(cut('readability', 60)).toBe(sentence(1));
+    expect(cut('og', 1_000)).toBe(whole);
+    expect(cut('selection', 60)).toBe(whole);
+    expect(cut('abstract', 60)).toBe(whole);
+  });
+
   it('turns page text into Markdown that reads back as the page text', () => {
     const { fields } = fieldsOf({ title: '2*3*4 = 24', summary: 'Use `x` and [y](https://evil.example/).\n\nSecond *para*.' });
     expect(fields.title).toBe('2\\*3\\*4 = 24');
@@ -100,7 +113,7 @@ describe('itemFieldsFromCapture', () => {
     });
     const addArgs = protocol['item/add'].args;
     fc.assert(fc.property(arbitraryCapture, url, fc.boolean(), (page, pageUrl, keepTrackingParameters) => {
-      const { fields } = itemFieldsFromCapture(page, { pageUrl, keepTrackingParameters });
+      const { fields } = itemFieldsFromCapture(page, { pageUrl, keepTrackingParameters, summaryLength: 300 });
       const message = v.safeParse(addArgs, { tabId: 1, issueId: 'issue-1', sectionId: 'section-1', fields });
       expect(message.issues?.[0]?.message).toBeUndefined();
       const issue = addItem(makeIssue({ items: [] }), { id: 'new', capturedAt: '2026-11-01T09:00:00.000Z', ...fields }, { sectionId: 'section-1', at: '0mjuohs00:0000:device' });

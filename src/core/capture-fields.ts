@@ -4,6 +4,7 @@
  * result is a valid item (no capture value can make an add fail), and page text becomes the model's
  * inline Markdown exactly once (BRIEF decision 1).
  *
+ * - Summary: cut to the editor's length (cutCaptureSummary); the page hands it over whole.
  * - Text: Unicode bidi controls (U+202A–202E, U+2066–2069) and other control characters removed, so a page
  *   cannot make `invoice\u202Efdp.exe` read as `invoiceexe.pdf`; title and summary escaped as Markdown
  *   (markdown-escape.ts), so `2*3*4 = 24` is exported as written.
@@ -16,6 +17,7 @@
  * - Dates: a published date the model does not accept is left out rather than refused.
  */
 import type { Capture } from './capture-types.ts';
+import { cutCaptureSummary } from './cut-summary.ts';
 import { escapeMarkdownInline } from './markdown-escape.ts';
 import type { Item } from './model.ts';
 import { LIMITS, isPublishedDate } from './schema.ts';
@@ -36,6 +38,8 @@ export interface CaptureToItemOptions {
   /** The address of the page the capture came from (the tab's), against which a canonical URL is checked. */
   pageUrl: string;
   keepTrackingParameters: boolean;
+  /** The editor's summary length (Settings.summaryLength). */
+  summaryLength: number;
 }
 
 const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
@@ -89,7 +93,8 @@ function pageIdentity(capture: Capture, pageUrl: string, notes: string[]): { url
   return { url: page, canonicalUrl: null };
 }
 
-export function itemFieldsFromCapture(capture: Capture, options: CaptureToItemOptions): CaptureToItem {
+export function itemFieldsFromCapture(page: Capture, options: CaptureToItemOptions): CaptureToItem {
+  const capture = cutCaptureSummary(page, options.summaryLength);
   const notes: string[] = [];
   const identity = pageIdentity(capture, options.pageUrl, notes);
   const link = (url: string) => cleanStoredLink(url, { keepTrackingParameters: options.keepTrackingParameters });

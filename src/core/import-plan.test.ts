@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatHlc } from './hlc.ts';
 import { diffSettings, planImport, type StoredState } from './import-plan.ts';
+import { liveItems } from './live-parts.ts';
 import { DEFAULT_SETTINGS, type Issue } from './model.ts';
 import type { PortableFile } from './portable.ts';
 import { positionsForCount } from './position.ts';
@@ -66,6 +67,17 @@ describe('planImport', () => {
   it('counts only the live items of an issue', () => {
     const issue = makeIssue({ items: [makeItem(), makeItem({ id: 'gone', deleted: T1 })] });
     expect(planImport({ kind: 'issue', issue }, stored([])).newIssues[0]?.itemCount).toBe(1);
+  });
+
+  // A section removed on one device while another filed into it stays shown with that item (live-parts.ts):
+  // the preview counts what the editor will show.
+  it('counts a live item in a removed section as the editor shows it', () => {
+    const issue = makeIssue({
+      sections: [makeSection(), makeSection({ id: 'removed', name: 'Old', position: 'a1', deleted: T1 })],
+      items: [makeItem(), makeItem({ id: 'kept', sectionId: 'removed' })],
+    });
+    expect(planImport({ kind: 'issue', issue }, stored([])).newIssues[0]?.itemCount).toBe(liveItems(issue).length);
+    expect(liveItems(issue)).toHaveLength(2);
   });
 
   // Issue 13, findings 1, 2 and 7: a backup carrying the largest clock there is made this device's clock unusable

@@ -14,6 +14,7 @@ import { describeIssueChanges } from './describe-issue-changes.ts';
 import { mergeIssueForImport, type ImportConflict } from './import-merge.ts';
 import { ZERO_HLC, maxHlc } from './hlc.ts';
 import { latestClockOf } from './merge.ts';
+import { liveItems } from './live-parts.ts';
 import { DEFAULT_SETTINGS, type Hlc, type Issue, type Settings } from './model.ts';
 import { describeTemplateProblem, findHouseStyleProblem } from './house-style-check.ts';
 import type { Backup, PortableFile } from './portable.ts';
@@ -150,7 +151,6 @@ export function diffSettings(current: Settings, other: Settings): string[] {
 }
 
 function brief(issue: Issue): IssueBrief {
-  const sections = new Set(issue.sections.filter((section) => section.deleted === undefined).map((section) => section.id));
-  const itemCount = issue.items.filter((item) => item.deleted === undefined && sections.has(item.sectionId)).length;
-  return { id: issue.id, number: issue.number, title: issue.title, itemCount };
+  // Counted as the editor and the popup count it (live-parts.ts): a removed section still holding a live item shows it.
+  return { id: issue.id, number: issue.number, title: issue.title, itemCount: liveItems(issue).length };
 }

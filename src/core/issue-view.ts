@@ -5,7 +5,7 @@
  * The view deliberately has no `note`: a private note cannot leak into an export because no
  * renderer ever receives it.
  */
-import { liveSections } from './live-parts.ts';
+import { liveItems, liveSections } from './live-parts.ts';
 import { escapeMarkdownText } from './markdown-writer.ts';
 import type { Issue, IssueStatus, Item, ItemKind, Section } from './model.ts';
 import { toSafeLinkUrl } from './safe-url.ts';
@@ -60,12 +60,6 @@ export function toCleanMultiline(text: string): string {
   return text.replace(LINE_BREAKS, '\n').replace(CONTROL_EXCEPT_TAB_AND_NEWLINE, '').trim();
 }
 
-function byPositionThenId(a: { position: string; id: string }, b: { position: string; id: string }): number {
-  // Plain code-unit comparison, as fractional-indexing keys require (never localeCompare).
-  if (a.position !== b.position) return a.position < b.position ? -1 : 1;
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-}
-
 // A lower-case scheme, then printable ASCII without the characters a parser could read two ways,
 // or letters beyond ASCII (no controls, format characters such as bidi overrides, or spaces): such a
 // URL reads the same in every browser, mail client and Markdown tool as in the WHATWG parser that
@@ -97,20 +91,18 @@ function viewItem(item: Item): ItemView {
   };
 }
 
-function viewSection(section: Section, liveItems: Item[]): SectionView {
-  const items = liveItems.filter((item) => item.sectionId === section.id).sort(byPositionThenId).map(viewItem);
-  return { id: section.id, name: toOneLine(section.name), items };
+function viewSection(issue: Issue, section: Section): SectionView {
+  return { id: section.id, name: toOneLine(section.name), items: liveItems(issue, section.id).map(viewItem) };
 }
 
 /**
  * The live sections in order, each with its live items in order; sections with no live item are left out.
- * Which sections are live is issue-ops' `liveSections`, the editor's and the popup's rule too: a section
+ * Which sections and items are live, and their order, is live-parts.ts, the editor's and the popup's rule too: a section
  * removed on one device while another added an item to it is shown with that item ("add wins").
  */
 export function viewIssue(issue: Issue): IssueView {
-  const liveItems = issue.items.filter((item) => item.deleted === undefined);
   const sections = liveSections(issue)
-    .map((section) => viewSection(section, liveItems))
+    .map((section) => viewSection(issue, section))
     .filter((section) => section.items.length > 0);
   return {
     number: issue.number,

@@ -95,6 +95,17 @@ describe('current draft', () => {
     expect((await getCurrentDraft(db))?.id).toBe(expected);
   });
 
+  it('is the newest sound draft when the chosen one is damaged, which stays stored as it was for listIssues to report', async () => {
+    await open();
+    await putIssue(db, makeIssue(205));
+    const damaged = { ...makeIssue(207), items: 'not a list' };
+    await db.put('issues', damaged as never);
+    await putCurrentDraftId(db, 'issue-207');
+    expect((await getCurrentDraft(db))?.id).toBe('issue-205');
+    expect(await db.get('issues', 'issue-207')).toEqual(damaged);
+    expect((await listIssues(db)).problems).toMatchObject([{ store: 'issues', key: 'issue-207' }]);
+  });
+
   it('is saved together with the issue', async () => {
     await open();
     await putIssueAsCurrentDraft(db, makeIssue(207));

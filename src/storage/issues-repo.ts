@@ -108,19 +108,22 @@ export async function deleteIssue(db: RoundupDatabase, id: string): Promise<void
   });
 }
 
-/** The draft the editor chose; else the newest draft; undefined when there is no draft at all. */
+/**
+ * The draft new captures go into: the one the editor chose; else (none chosen, or it was published, removed
+ * or is damaged) the newest draft; undefined when there is no draft at all. The one way every part of
+ * Roundup finds it (popup, menus, badge). A damaged record is passed over here, never changed: listIssues
+ * reports it where the editor sees it (the popup's details, the editor page). The other drafts are read
+ * only when the chosen one does not do: a draft may hold a thousand items.
+ */
 export async function getCurrentDraft(db: RoundupDatabase): Promise<Issue | undefined> {
-  const action = 'read the current draft';
-  const { chosenId, chosen, drafts } = await inTransaction(db, ['issues', 'meta'], 'readonly', action, async (tx) => {
+  return inTransaction(db, ['issues', 'meta'], 'readonly', 'read the current draft', async (tx) => {
     const chosenId: unknown = await tx.objectStore('meta').get(CURRENT_DRAFT_KEY);
-    const chosen = typeof chosenId === 'string' ? await tx.objectStore('issues').get(chosenId) : undefined;
-    return { chosenId, chosen, drafts: await tx.objectStore('issues').index('by-status').getAll('draft') };
+    const chosen = typeof chosenId === 'string' ? checkIssue(await tx.objectStore('issues').get(chosenId), chosenId) : undefined;
+    if (chosen?.ok && chosen.value.status === 'draft' && chosen.value.deleted === undefined) return chosen.value;
+    const drafts: unknown[] = await tx.objectStore('issues').index('by-status').getAll('draft');
+    const valid = drafts.map((raw) => checkIssue(raw, '?')).flatMap((checked) => (checked.ok ? [checked.value] : []));
+    return valid.filter((issue) => issue.deleted === undefined).sort(compareIssuesForList)[0];
   });
-  const current = readIssue(chosen, String(chosenId), action);
-  // Damaged drafts are left out of the fallback here; listIssues reports them.
-  if (current !== undefined && current.status === 'draft' && current.deleted === undefined) return current;
-  const valid = drafts.map((raw: unknown) => checkIssue(raw, '?')).flatMap((checked) => (checked.ok ? [checked.value] : []));
-  return valid.filter((issue) => issue.deleted === undefined).sort(compareIssuesForList)[0];
 }
 
 /** One more than the highest number stored on this device, published and tombstoned issues included. */

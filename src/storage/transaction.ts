@@ -1,10 +1,24 @@
 import type { IDBPTransaction, StoreNames } from 'idb';
 import type { RoundupDB, RoundupDatabase } from './db.ts';
 import { isStorageFailure, toStorageError } from './storage-error.ts';
-import { noteWrite } from './write-epoch.ts';
 import { ignoreRejection } from '../core/rejections.ts';
 
 type Stores = ArrayLike<StoreNames<RoundupDB>>;
+
+// Read-write transactions, counted so that a read made ahead of time (the popup's, at the toolbar click:
+// src/background/popup/early-reads.ts) can tell whether anything was written since it started.
+let writesNoted = 0;
+let writesRunning = 0;
+
+/** A stamp for a read about to be made, or undefined while a write runs (the read might miss it). */
+export function quietWriteStamp(): number | undefined {
+  return writesRunning === 0 ? writesNoted : undefined;
+}
+
+/** Whether any write started or finished after `stamp` was taken. */
+export function writtenSince(stamp: number): boolean {
+  return writesNoted !== stamp;
+}
 export type RoundupTransaction<S extends Stores, M extends IDBTransactionMode> = IDBPTransaction<RoundupDB, S, M>;
 
 /**
@@ -24,7 +38,10 @@ export async function inTransaction<const S extends Stores, M extends 'readonly'
   }
   ignoreRejection(tx.done, 'a rejected `done` is reported by the catch below; this only keeps it from counting as unhandled');
   if (mode === 'readwrite') {
-    const finished = noteWrite();
+    writesNoted += 1;
+    writesRunning += 1;
+    // A write that finished is news too: a read taken while it ran may have missed it.
+    const finished = () => { writesRunning -= 1; writesNoted += 1; };
     tx.done.then(finished, finished);
   }
   try {

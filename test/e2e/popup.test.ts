@@ -106,7 +106,7 @@ describe('the popup', () => {
   });
 
   // Chrome's manifest names no popup: the click reaches the background, which reads the page and opens the
-  // popup for that tab only (src/background/toolbar-click.ts). Left set, the next click would skip the background.
+  // popup for that tab only (src/background/popup/toolbar-click.ts). Left set, the next click would skip the background.
   it('opens the popup from the background and leaves the next click to the background too', async () => {
     const { popup, tab } = await openPopupOn(`${pages.origin}/arxiv-abs`);
     const popups = await browser.inWorker(async (url) => {

@@ -33,6 +33,8 @@ const CASES: Case[] = [
     wrong: "import { database } from './background/database.ts';", right: "import type { SyncStatusView } from './sync/status-view.ts';" },
   { zone: 'src/background', file: 'src/background/badge.ts',
     wrong: "import { SyncMirror } from '../sync/mirror.ts';", right: "import { startSync } from '../sync/index.ts';" },
+  { zone: 'src/background (pages)', file: 'src/background/menus.ts',
+    wrong: "import { mountPopup } from '../../popup/mount-popup.tsx';", right: "import { takeMenuAdd } from './popup/menu-adds.ts';" },
   { zone: 'src/background (browser API)', file: 'src/background/badge.ts',
     wrong: "import browser from 'webextension-polyfill';", right: "import browser from './extension-api.ts';" },
   { zone: 'src/ui', file: 'src/ui/send.ts',

@@ -1,15 +1,10 @@
 /** Issues as a whole: list, open, create, choose the current draft, publish and reopen, duplicate, delete and restore. */
-import { duplicateIssue } from '../../core/duplicate-issue.ts';
-import { newId } from '../../core/ids.ts';
 import { deleteIssue, publishIssue, restoreIssue, unpublishIssue } from '../../core/issue-ops.ts';
 import { listRecentlyRemoved } from '../../core/recently-removed.ts';
-import { formatIssueTitle } from '../../core/issue-title.ts';
-import { listIssues, nextIssueNumber, putIssueAsCurrentDraft } from '../../storage/issues-repo.ts';
-import { getSettings } from '../../storage/settings-repo.ts';
+import { listIssues, putIssueAsCurrentDraft } from '../../storage/issues-repo.ts';
 import { issuesChanged } from '../changes.ts';
-import { nextClock } from '../../sync/index.ts';
 import { database } from '../database.ts';
-import { createNextIssue } from '../drafts.ts';
+import { createNextIssue, createNextIssueFrom } from '../drafts.ts';
 import { edit, requireIssue, summarize } from './edit-issue.ts';
 import type { HandlersFor } from './handler-types.ts';
 
@@ -51,14 +46,7 @@ export const issueHandlers: HandlersFor<IssueMessages> = {
   },
 
   async 'issue/duplicate'({ issueId }) {
-    const source = await requireIssue(issueId);
-    const db = await database();
-    const [{ settings }, number, at] = await Promise.all([getSettings(db), nextIssueNumber(db), nextClock()]);
-    const createdAt = new Date().toISOString();
-    // The title follows today's pattern: it usually carries the number, which is new.
-    const title = formatIssueTitle(settings.titlePattern, { name: settings.newsletterName, number, date: createdAt }, settings.dateFormat);
-    const copy = duplicateIssue(source, { id: newId(), number, title, createdAt, at });
-    await putIssueAsCurrentDraft(db, copy);
+    const copy = await createNextIssueFrom(await requireIssue(issueId));
     await issuesChanged();
     return copy;
   },

@@ -1,3 +1,5 @@
+import type { SummarySource } from './capture-types.ts';
+
 /**
  * Cuts a summary to about `targetLength` characters at a sentence end.
  *
@@ -66,4 +68,17 @@ function isSentenceEnd(text: string, markIndex: number, end: number): boolean {
   // "3.5 million" and "e.g. the" are not sentence ends: the next word must not start in lower case.
   const next = rest[0];
   return next === undefined || !/\p{Ll}/u.test(next);
+}
+
+/** Sources whose text stays whole: the editor's own selection and a paper's abstract (nothing to cut when 'none'). */
+const WHOLE_SOURCES: ReadonlySet<SummarySource> = new Set(['selection', 'abstract', 'none']);
+
+/**
+ * A capture with its summary cut to about `summaryLength` (the editor's setting). The page hands its
+ * summary over whole, so one capture serves any length; cutting twice gives what cutting once does.
+ */
+export function cutCaptureSummary<C extends { summary: string; summarySource: SummarySource }>(capture: C, summaryLength: number): C {
+  if (WHOLE_SOURCES.has(capture.summarySource)) return capture;
+  const summary = cutAtSentence(capture.summary, summaryLength);
+  return summary === capture.summary ? capture : { ...capture, summary };
 }

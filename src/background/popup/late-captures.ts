@@ -2,7 +2,7 @@
  * Captures that had not arrived when the popup opened (a busy page, popup-state.ts), kept for the popup
  * that asks for them with `popup/late-capture`. One per tab; a new click on the tab replaces it.
  */
-import type { TabCapture } from './capture-tab.ts';
+import type { TabCapture } from '../capture-tab.ts';
 
 /** A page that answers later than this is not waited for: the popup keeps the tab's title and address. */
 export const LATE_CAPTURE_LIMIT_MS = 120_000;

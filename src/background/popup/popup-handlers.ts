@@ -4,21 +4,21 @@ import { newId } from '../../core/ids.ts';
 import { addItem, moveItem, updateItem } from '../../core/issue-ops.ts';
 import { liveItems } from '../../core/live-parts.ts';
 import { listDrafts } from '../../storage/issues-repo.ts';
-import { putLastSectionId } from '../../storage/meta-repo.ts';
 import { getPopupForm, pendingKeyForTab, putPopupForm } from '../../storage/pending-repo.ts';
 import { getSyncedFeaturedKeys } from '../../sync/index.ts';
 import { database } from '../database.ts';
 import { featuredForPage } from '../featured-for-page.ts';
-import { takeEarlyPopup } from '../early-popup.ts';
 import { findItemForPage } from '../find-item-for-page.ts';
-import { LATE_CAPTURE_LIMIT_MS, lateCaptureFor } from '../late-captures.ts';
-import { takeMenuAdd } from '../menu-adds.ts';
-import { ANY_SITE, buildPopupState, type PopupTab } from '../popup-state.ts';
-import { edit, requireIssue, summarize } from './edit-issue.ts';
+import { takeReads } from './early-reads.ts';
+import { edit, requireIssue, summarize } from '../handlers/edit-issue.ts';
+import type { HandlersFor } from '../handlers/handler-types.ts';
+import { rememberSection } from '../last-section.ts';
+import { LATE_CAPTURE_LIMIT_MS, lateCaptureFor } from './late-captures.ts';
+import { takeMenuAdd } from './menu-adds.ts';
+import { buildPopupState, type PopupTab } from './popup-state.ts';
 import type { PopupState } from '../../messages.ts';
-import type { HandlersFor } from './handler-types.ts';
 
-/** The active tab of the window the editor is using: where a popup opened without a click of ours belongs. */
+/** The active tab of the window the editor is using: where the popup was opened. */
 async function focusedTab(): Promise<PopupTab> {
   const [active] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
   if (active?.id === undefined) throw new Error('Roundup could not tell which tab is open.');
@@ -27,20 +27,20 @@ async function focusedTab(): Promise<PopupTab> {
 
 export const popupHandlers: HandlersFor<'popup/open' | 'popup/late-capture' | 'popup/details' | 'pending/save' | 'item/add'> = {
   async 'popup/open'(): Promise<PopupState> {
-    // In Chrome the click came here first and the answer was built then (early-popup.ts). Else (Firefox,
-    // a reopened popup) the popup is for the focused window's active tab, read now.
-    const early = takeEarlyPopup();
+    // In Chrome the popup is for the tab clicked, whose reads started then (early-reads.ts). Else (Firefox,
+    // a reopened popup) it is for the focused window's active tab, read now.
+    const early = takeReads();
+    const tab = early?.tab ?? await focusedTab();
     // A context-menu add that opened this popup has finished before the draft is read, so the popup shows it.
     const menuAdded = await takeMenuAdd();
-    const state = (await early?.state) ?? await buildPopupState(early?.tab ?? await focusedTab(), { capture: early?.capture });
-    return { ...state, menuAdded };
+    return { ...await buildPopupState(tab, { early: early?.capture, context: early?.context }), menuAdded };
   },
 
   async 'popup/late-capture'({ tabId, url }) {
     const page = lateCaptureFor(tabId, url);
     if (page === undefined) return null;
     const finished = await Promise.race([page, new Promise<null>((done) => setTimeout(() => done(null), LATE_CAPTURE_LIMIT_MS))]);
-    return finished === null ? null : buildPopupState({ id: tabId, url, title: '' }, { page: Promise.resolve(finished) });
+    return finished === null ? null : buildPopupState({ id: tabId, url, title: '' }, { late: Promise.resolve(finished) });
   },
 
   async 'popup/details'({ issueId, url, canonicalUrl }) {
@@ -93,9 +93,8 @@ export const popupHandlers: HandlersFor<'popup/open' | 'popup/late-capture' | 'p
       itemId = newId();
       return addItem(current, { id: itemId, capturedAt: new Date().toISOString(), ...fields }, { sectionId, at });
     });
+    await rememberSection(fields.site, sectionId);
     const db = await database();
-    const site = fields.site || ANY_SITE;
-    await Promise.all([putLastSectionId(db, site, sectionId), putLastSectionId(db, ANY_SITE, sectionId)]);
     if (tabId !== null) {
       // Kept under the tab's address, which the popup's later edits name (`pending/save`), so they reach the item.
       await putPopupForm(db, {

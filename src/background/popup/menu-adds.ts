@@ -3,7 +3,7 @@
  * (`popup/open`) picks up what the add did here, so it can say "Added … to Industry · Issue #3" with Undo
  * next to the form, or why it failed.
  */
-import type { MenuAddResult } from '../messages.ts';
+import type { MenuAddResult } from '../../messages.ts';
 
 /** A popup opened later than this after a menu add is not about it. */
 export const MENU_ADD_FRESH_MS = 10_000;

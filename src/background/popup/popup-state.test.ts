@@ -1,16 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Capture } from '../core/capture-types.ts';
-import { makeIssue } from '../core/test-factories.ts';
-import { captureTab, type TabCapture } from './capture-tab.ts';
+import type { Capture } from '../../core/capture-types.ts';
+import { makeIssue } from '../../core/test-factories.ts';
+import { captureTab, type TabCapture } from '../capture-tab.ts';
 import { lateCaptureFor } from './late-captures.ts';
 import { BUSY_PAGE_PROBLEM, CAPTURE_PATIENCE_MS, buildPopupState } from './popup-state.ts';
 
 vi.mock('webextension-polyfill', () => ({ default: {} }));
-vi.mock('./capture-tab.ts', () => ({ captureTab: vi.fn() }));
-vi.mock('./database.ts', () => ({ database: vi.fn(async () => ({})) }));
-vi.mock('../storage/meta-repo.ts', () => ({ getLastSectionId: vi.fn(async () => undefined) }));
+vi.mock('../capture-tab.ts', () => ({ captureTab: vi.fn() }));
+vi.mock('../database.ts', () => ({ database: vi.fn(async () => ({})) }));
+vi.mock('../../storage/meta-repo.ts', () => ({ getLastSectionId: vi.fn(async () => undefined) }));
 vi.mock('./popup-context.ts', () => ({
-  readPopupContext: vi.fn(async () => ({ summaryLength: 300, keepTrackingParameters: false, draft: makeIssue(), pending: undefined })),
+  readPopupContext: vi.fn(async () => ({ settings: { summaryLength: 300, keepTrackingParameters: false }, draft: makeIssue(), pending: undefined })),
 }));
 
 const tab = { id: 3, url: 'https://example.com/busy?utm_source=hn', title: 'A busy page' };
@@ -48,7 +48,7 @@ describe('buildPopupState', () => {
     const late = lateCaptureFor(tab.id, tab.url);
     expect(late).toBeDefined();
     answer(pageCapture());
-    const finished = await buildPopupState(tab, { page: late! });
+    const finished = await buildPopupState(tab, { late: late! });
     expect(finished).toMatchObject({ lateCapture: false, captureProblem: null, fields: { title: 'The page’s own title', authors: ['A. Author'] } });
   });
 });
