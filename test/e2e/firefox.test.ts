@@ -82,7 +82,8 @@ describe('Roundup in Firefox', () => {
     ].join('\n\n'));
     await firefox.open(`editor/index.html#issue=${issue!.id}`);
     await expect.poll(() => firefox.press('Download Markdown (.md)').then(() => true, () => false), { timeout: 10_000 }).toBe(true);
-    expect(await firefox.downloads()).toEqual([{ fileName: 'issue-1.md', text: markdown }]);
+    // The download starts once the editor has read the issue and the settings from storage, after the click.
+    await expect.poll(() => firefox.downloads(), { timeout: 10_000 }).toEqual([{ fileName: 'issue-1.md', text: markdown }]);
     await tab.close();
   });
 });
