@@ -23,7 +23,8 @@ export function IssueHead({ editor, issue, settings }: Props) {
   const titleFor = (number: number) => formatIssueTitle(settings.titlePattern,
     { name: settings.newsletterName, number, date: issue.publishedAt ?? issue.createdAt }, settings.dateFormat);
   const fromPattern = titleFor(issue.number);
-  const published = issue.status === 'published' && issue.publishedAt !== null;
+  // An issue read from an archive may be published with no date known.
+  const published = issue.status === 'published';
   const sameNumber = editor.issues?.find((other) => other.id !== issue.id && other.number === issue.number);
 
   /** A new number; a title made from the pattern follows it (`Issue #206`), a title of the editor's own does not. */
@@ -69,7 +70,7 @@ export function IssueHead({ editor, issue, settings }: Props) {
       <div class="issue-status-row">
         <h1 class="issue-heading">Issue #{issue.number}</h1>
         <span class={`status-chip ${issue.status}`}>
-          {published ? `Published ${formatIssueDate(issue.publishedAt ?? '', 'medium')}` : 'Draft'}
+          {published ? (issue.publishedAt ? `Published ${formatIssueDate(issue.publishedAt, 'medium')}` : 'Published, date unknown') : 'Draft'}
         </span>
         <div class="toolbar">
           <SyncStatus issueId={issue.id} />

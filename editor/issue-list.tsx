@@ -9,7 +9,9 @@ interface Props {
 }
 
 function IssueLink({ summary, current }: { summary: IssueSummary; current: boolean }) {
-  const date = formatIssueDate(summary.publishedAt ?? summary.createdAt, 'medium') ?? '';
+  // A published issue read from an archive may have no date: its import time is not its date.
+  const date = summary.status === 'published' && !summary.publishedAt ? 'date unknown'
+    : formatIssueDate(summary.publishedAt ?? summary.createdAt, 'medium') ?? '';
   const count = `${summary.itemCount} item${summary.itemCount === 1 ? '' : 's'}`;
   return (
     <li>

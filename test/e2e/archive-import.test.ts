@@ -87,3 +87,29 @@ describe('importing past issues in the editor', () => {
     await tab.close();
   });
 });
+
+describe('a past issue whose date the archive does not give', () => {
+  it('is shown as published, date unknown, not as a draft to publish', async () => {
+    const own = await launchWithExtension();
+    const dir = mkdtempSync(join(tmpdir(), 'roundup-archive-undated-'));
+    try {
+      writeFileSync(join(dir, 'issue-40.md'), '# Issue #40\n\n## Articles\n\n- [Compilers for everyone](https://example.com/compilers) A gentle start.\n');
+      const editor = await own.context.newPage();
+      await editor.goto(`chrome-extension://${own.extensionId}/editor/index.html`);
+      await editor.getByText('Import past issues').click();
+      await editor.getByLabel('Or choose files').setInputFiles([join(dir, 'issue-40.md')]);
+      await editor.getByRole('button', { name: 'Import 1 issue' }).click();
+      const list = editor.getByRole('navigation', { name: 'Issues' });
+      const link = list.getByRole('link', { name: /#40/ });
+      await link.waitFor();
+      expect(await link.textContent()).toContain('date unknown');
+      await link.click();
+      await editor.getByText('Published, date unknown').waitFor();
+      expect(await editor.getByRole('button', { name: 'Publish…' }).count()).toBe(0);
+      expect(await editor.getByRole('button', { name: 'Reopen as draft' }).count()).toBe(1);
+    } finally {
+      await own.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
