@@ -15,6 +15,9 @@ describe('withoutFurniture', () => {
     ['a literal "\\n" (trafilatura/Volksstimme.ch-loehne)', 'So bleibt man als Arbeitgeber attraktiv\\n Das Zentrum Ergolz lud zur Gesprächsrunde ein.',
       'So bleibt man als Arbeitgeber attraktiv Das Zentrum Ergolz lud zur Gesprächsrunde ein.'],
     ['literal paragraph tags', '<p>The council voted to keep the library open on Sundays.</p>', 'The council voted to keep the library open on Sundays.'],
+    ['literal inline tags, leaving no space before the full stop', 'The council voted to keep <b>the library</b> open on <em>Sundays</em>.',
+      'The council voted to keep the library open on Sundays.'],
+    ['a literal line break between two sentences', 'The council voted.<br>The library stays open.', 'The council voted. The library stays open.'],
   ])('drops %s', (_name, text, expected) => {
     expect(withoutFurniture(text)).toBe(expected);
   });

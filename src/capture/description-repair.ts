@@ -11,11 +11,13 @@ import { isTruncated, withoutTruncationMark } from './truncated-text.ts';
 const DATE_PREFIX = /^\d{1,2}\.\d{1,2}\.\d{2,4},?\s*(?:\d{1,2}[.:]\d{2}\s*(?:uhr|h)?\s*)?[:|–—-]\s*/i;
 const READ_ON = /\s*(?:\(?(?:lies|lesen sie) (?:hier )?(?:mehr|weiter)[^.!?]*|weiterlesen|mehr lesen|mehr erfahren|jetzt lesen|read more|continue reading[^.!?]*|keep reading|learn more|find out more|lire la suite|en savoir plus|leer más|seguir leyendo|leggi tutto)\s*(?:[.!…»›→>)\]]+\s*)*$/i;
 
-// Markup a template printed as text into the tag ("<p>Der Gemeinderat …</p>").
-const LITERAL_TAG = /<\/?(?:p|br|div|span|strong|em|b|i|h[1-6])\b[^<>]*>/gi;
+// Markup a template printed as text into the tag ("<p>Der Gemeinderat …</p>"): a block tag parts words, an
+// inline one sits inside a sentence ("and <b>this</b>.") and goes without a trace.
+const LITERAL_BLOCK_TAG = /<\/?(?:p|br|div|h[1-6])\b[^<>]*>/gi;
+const LITERAL_INLINE_TAG = /<\/?(?:span|strong|em|b|i)\b[^<>]*>/gi;
 
 export function withoutFurniture(text: string): string {
-  return text.replace(LITERAL_TAG, ' ').replace(/\\[nrt]/g, ' ').replace(/\s{2,}/g, ' ').replace(DATE_PREFIX, '').replace(READ_ON, '').trim();
+  return text.replace(LITERAL_BLOCK_TAG, ' ').replace(LITERAL_INLINE_TAG, '').replace(/\\[nrt]/g, ' ').replace(/\s{2,}/g, ' ').replace(DATE_PREFIX, '').replace(READ_ON, '').trim();
 }
 
 const MAX_PARAGRAPHS_SEARCHED = 60;
