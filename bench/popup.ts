@@ -158,7 +158,12 @@ async function fillDraft(browser: ExtensionBrowser, count: number): Promise<void
   }), issue);
 }
 
-export async function run(): Promise<void> {
+/**
+ * `popup`: ready time with 0 items, then with archives of 538 and 1,138 issues, then with 1,000 items as well.
+ * `popup-items`: only 0 and 1,000 items in the draft, no archive (the reshaping's check, quicker to repeat).
+ */
+export async function run(options: { archive?: boolean } = {}): Promise<void> {
+  const withArchive = options.archive ?? true;
   // A copy of dist/ with one empty page: the baseline, opened as the popup exactly like the real one.
   const dist = mkdtempSync(join(tmpdir(), 'roundup-bench-dist-'));
   cpSync(DIST, dist, { recursive: true });
@@ -184,31 +189,38 @@ export async function run(): Promise<void> {
       return { empty: medians(empty), popup: medians(popup) };
     };
     const zero = await measure();
-    const haskell = await haskellWeekly();
-    await importArchive(browser, haskell);
-    const withHaskell = await measure();
-    // 600 more issues, 50,000 links in all (numbers after Haskell Weekly's), the last one featuring the captured page.
-    const big = syntheticArchive(600, 50_000, 1_001);
-    const last = big[big.length - 1]!;
-    const canonical = `${pages.origin}/articles/tinyml-tour`;
-    last.items[0] = { ...last.items[0]!, url: canonical };
-    await importArchive(browser, big);
-    const withBig = await measure();
-    await fillDraft(browser, 1000);
-    const thousand = await measure();
     const links = (issues: readonly Issue[]) => issues.reduce((sum, issue) => sum + issue.items.length, 0).toLocaleString('en');
     const row = (name: string, { ms, startMs, detailsMs }: { ms: number; startMs: number; detailsMs: number }, baseline: number, detailsBaseline?: number) =>
       rows.push({ case: name, medianMs: ms, ratio: ms / baseline, clickToPageMs: startMs,
         ...(detailsBaseline === undefined ? {} : { detailsMs, detailsRatio: detailsMs / detailsBaseline }) });
     row('empty extension page', zero.empty, zero.empty.ms);
     row('popup, 0 items, no archive', zero.popup, zero.empty.ms, zero.popup.detailsMs);
-    row('empty extension page (2nd)', withHaskell.empty, withHaskell.empty.ms);
-    row(`popup, 0 items, ${haskell.length} Haskell Weekly issues (${links(haskell)} links)`, withHaskell.popup, withHaskell.empty.ms, zero.popup.detailsMs);
-    row('empty extension page (3rd)', withBig.empty, withBig.empty.ms);
-    row(`popup, 0 items, ${haskell.length + big.length} issues (${links([...haskell, ...big])} links), page featured`, withBig.popup, withBig.empty.ms,
-      zero.popup.detailsMs);
-    row('empty extension page (4th)', thousand.empty, thousand.empty.ms);
-    row('popup, 1,000 items, same archive', thousand.popup, thousand.empty.ms, zero.popup.detailsMs);
+    if (!withArchive) {
+      await fillDraft(browser, 1000);
+      const thousand = await measure();
+      row('empty extension page (2nd)', thousand.empty, thousand.empty.ms);
+      row('popup, 1,000 items, no archive', thousand.popup, thousand.empty.ms, zero.popup.detailsMs);
+    } else {
+      const haskell = await haskellWeekly();
+      await importArchive(browser, haskell);
+      const withHaskell = await measure();
+      // 600 more issues, 50,000 links in all (numbers after Haskell Weekly's), the last one featuring the captured page.
+      const big = syntheticArchive(600, 50_000, 1_001);
+      const last = big[big.length - 1]!;
+      const canonical = `${pages.origin}/articles/tinyml-tour`;
+      last.items[0] = { ...last.items[0]!, url: canonical };
+      await importArchive(browser, big);
+      const withBig = await measure();
+      await fillDraft(browser, 1000);
+      const thousand = await measure();
+      row('empty extension page (2nd)', withHaskell.empty, withHaskell.empty.ms);
+      row(`popup, 0 items, ${haskell.length} Haskell Weekly issues (${links(haskell)} links)`, withHaskell.popup, withHaskell.empty.ms, zero.popup.detailsMs);
+      row('empty extension page (3rd)', withBig.empty, withBig.empty.ms);
+      row(`popup, 0 items, ${haskell.length + big.length} issues (${links([...haskell, ...big])} links), page featured`, withBig.popup, withBig.empty.ms,
+        zero.popup.detailsMs);
+      row('empty extension page (4th)', thousand.empty, thousand.empty.ms);
+      row('popup, 1,000 items, same archive', thousand.popup, thousand.empty.ms, zero.popup.detailsMs);
+    }
   } finally {
     await browser.close();
     await pages.close();
@@ -223,5 +235,9 @@ export async function run(): Promise<void> {
   console.log('clickToPageMs: from sending the click (CDP) to the page\'s time origin, where medianMs starts.');
   console.log(`Popup JavaScript: ${(size.raw / 1024).toFixed(1)} KB raw, ${(size.gzip / 1024).toFixed(1)} KB gzip (${size.files.join(', ')})`);
   mkdirSync('bench/results', { recursive: true });
-  writeFileSync('bench/results/popup.json', `${JSON.stringify({ runs: RUNS, rows, scriptBytes: size }, null, 2)}\n`);
+  writeFileSync(`bench/results/${withArchive ? 'popup' : 'popup-items'}.json`, `${JSON.stringify({ runs: RUNS, rows, scriptBytes: size }, null, 2)}\n`);
+}
+
+export function runItems(): Promise<void> {
+  return run({ archive: false });
 }

@@ -7,6 +7,8 @@ export const benches: Record<string, () => Promise<{ run: () => Promise<void> }>
   capture: () => import('./capture.ts'),
   // Drives the built extension: run `npm run build` first (npm run bench does).
   popup: () => import('./popup.ts'),
+  // The popup with 0 and 1,000 items only, no archive.
+  'popup-items': async () => ({ run: (await import('./popup.ts')).runItems }),
   sync: () => import('./sync.ts'),
   archive: () => import('./archive.ts'),
   export: () => import('./export.ts'),
