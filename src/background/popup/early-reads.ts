@@ -6,6 +6,7 @@
  * counts the writes). Firefox shows its popup without telling the background: there `popup/open` finds
  * nothing here and reads both itself.
  */
+import { ignoreRejection } from '../../core/rejections.ts';
 import { quietWriteStamp, writtenSince } from '../../storage/transaction.ts';
 import { captureTab, type TabCapture } from '../capture-tab.ts';
 import { readPopupContext, type PopupContext } from './popup-context.ts';
@@ -36,7 +37,7 @@ export function startReads(tab: PopupTab, now = Date.now()): void {
   // While a write runs, a read now could miss it: storage is then read when the popup asks.
   const stamp = quietWriteStamp();
   const context = stamp === undefined ? undefined : { stamp, read: readPopupContext(tab.id, tab.url) };
-  context?.read.catch(() => undefined); // reported by popup/open if it is used; dropped if not
+  if (context) ignoreRejection(context.read, 'reported by popup/open if the popup uses this read; a later click replaces it otherwise');
   started = { tab, at: now, capture, context };
 }
 
