@@ -24,7 +24,7 @@ export async function inTransaction<const S extends Stores, M extends 'readonly'
   }
   ignoreRejection(tx.done, 'a rejected `done` is reported by the catch below; this only keeps it from counting as unhandled');
   if (mode === 'readwrite') {
-    const finished = noteWrite();
+    const finished = noteWrite(Array.from(stores));
     tx.done.then(finished, finished);
   }
   try {

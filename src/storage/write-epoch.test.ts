@@ -3,7 +3,7 @@ import type { RoundupDatabase } from './db.ts';
 import { getLastSectionId, putLastSectionId } from './meta-repo.ts';
 import { openTestDb } from './open-test-db.ts';
 import { inTransaction } from './transaction.ts';
-import { noteWrite, quietWriteStamp, writtenSince } from './write-epoch.ts';
+import { noteWrite, quietStoreStamp, quietWriteStamp, writtenSince } from './write-epoch.ts';
 
 let db: RoundupDatabase | undefined;
 afterEach(() => db?.close());
@@ -47,5 +47,18 @@ describe('write epoch', () => {
     for (let wait = 0; quietWriteStamp() === undefined && wait < 50; wait++) await new Promise((done) => setTimeout(done, 1));
     expect(quietWriteStamp()).toBeDefined();
     expect(await getLastSectionId(db, 'example.org')).toBe('section-1');
+  });
+
+  it('stamps each store apart: a write to another store leaves it, one to it moves it', async () => {
+    db = await openTestDb();
+    const issues = quietStoreStamp('issues');
+    expect(issues).toBeDefined();
+    await putLastSectionId(db, 'example.org', 'section-1');
+    expect(quietStoreStamp('issues')).toBe(issues);
+    const writing = inTransaction(db, ['issues', 'featured'], 'readwrite', 'write nothing', async () => undefined);
+    expect(quietStoreStamp('issues')).toBeUndefined();
+    await writing;
+    expect(quietStoreStamp('issues')).not.toBe(issues);
+    expect(quietStoreStamp('featured')).toBeDefined();
   });
 });
