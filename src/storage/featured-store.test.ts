@@ -55,7 +55,10 @@ async function apply(db: Awaited<ReturnType<typeof openTestDb>>, op: Op, ms: num
       case 'restore': return issue.deleted === undefined ? issue : restoreIssue(issue, at);
       case 'unpublish': return issue.status === 'published' ? unpublishIssue(issue, at) : issue;
       case 'publish': return issue.status === 'draft' ? publishIssue(issue, '2026-11-06T00:00:00.000Z', at) : issue;
-      case 'remove-first-item': return issue.items[0] === undefined ? issue : removeItem(issue, issue.items[0].id, at);
+      case 'remove-first-item': {
+        const first = issue.items.find((item) => item.deleted === undefined);
+        return first === undefined ? issue : removeItem(issue, first.id, at);
+      }
       case 'remove-papers': return issue.sections[1] === undefined ? issue : removeSection(issue, issue.sections[1].id, at);
       default: return issue;
     }

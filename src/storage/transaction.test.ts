@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { RoundupDatabase } from './db.ts';
 import { getLastSectionId, putLastSectionId } from './meta-repo.ts';
 import { openTestDb } from './open-test-db.ts';
-import { inTransaction, quietWriteStamp, writtenSince } from './transaction.ts';
+import { inTransaction, quietStoreStamp, quietWriteStamp, writtenSince } from './transaction.ts';
 
 let db: RoundupDatabase | undefined;
 afterEach(() => db?.close());
@@ -38,5 +38,18 @@ describe('inTransaction', () => {
     expect(quietWriteStamp()).toBeUndefined();
     await writing;
     expect(stamp()).not.toBe(quiet);
+  });
+
+  it('stamps each store apart: a write to another store leaves it, one to it moves it', async () => {
+    db = await openTestDb();
+    const issues = quietStoreStamp('issues');
+    expect(issues).toBeDefined();
+    await putLastSectionId(db, 'example.org', 'section-1');
+    expect(quietStoreStamp('issues')).toBe(issues);
+    const writing = inTransaction(db, ['issues', 'featured'], 'readwrite', 'write nothing', async () => undefined);
+    expect(quietStoreStamp('issues')).toBeUndefined();
+    await writing;
+    expect(quietStoreStamp('issues')).not.toBe(issues);
+    expect(quietStoreStamp('featured')).toBeDefined();
   });
 });

@@ -6,19 +6,57 @@ import { ignoreRejection } from '../core/rejections.ts';
 type Stores = ArrayLike<StoreNames<RoundupDB>>;
 
 // Read-write transactions, counted so that a read made ahead of time (the popup's, at the toolbar click:
-// src/background/popup/early-reads.ts) can tell whether anything was written since it started.
-let writesNoted = 0;
-let writesRunning = 0;
+// src/background/popup/early-reads.ts) or kept for later (sync's featured records,
+// src/sync/idb/synced-featured-keys.ts) can tell whether anything was written since it started: in all, and
+// per store written.
+interface Count {
+  started: number;
+  running: number;
+}
+const allWrites: Count = { started: 0, running: 0 };
+const writesByStore = new Map<string, Count>();
+
+function noteWrite(stores: readonly string[]): () => void {
+  const counts = [allWrites, ...new Set(stores)].map((store) => {
+    if (typeof store !== 'string') return store;
+    const count = writesByStore.get(store) ?? { started: 0, running: 0 };
+    writesByStore.set(store, count);
+    return count;
+  });
+  for (const count of counts) {
+    count.started += 1;
+    count.running += 1;
+  }
+  let finished = false;
+  return () => {
+    if (finished) return;
+    finished = true;
+    for (const count of counts) {
+      count.running -= 1;
+      count.started += 1; // a write that finished is news too: a read taken while it ran may have missed it
+    }
+  };
+}
 
 /** A stamp for a read about to be made, or undefined while a write runs (the read might miss it). */
 export function quietWriteStamp(): number | undefined {
-  return writesRunning === 0 ? writesNoted : undefined;
+  return allWrites.running === 0 ? allWrites.started : undefined;
 }
 
 /** Whether any write started or finished after `stamp` was taken. */
 export function writtenSince(stamp: number): boolean {
-  return writesNoted !== stamp;
+  return allWrites.started !== stamp;
 }
+
+/**
+ * A stamp for a read of `store` about to be made, or undefined while a write to it runs: equal stamps
+ * taken at two times mean no read-write transaction over that store started or ended between.
+ */
+export function quietStoreStamp(store: string): number | undefined {
+  const count = writesByStore.get(store) ?? { started: 0, running: 0 };
+  return count.running === 0 ? count.started : undefined;
+}
+
 export type RoundupTransaction<S extends Stores, M extends IDBTransactionMode> = IDBPTransaction<RoundupDB, S, M>;
 
 /**
@@ -38,10 +76,7 @@ export async function inTransaction<const S extends Stores, M extends 'readonly'
   }
   ignoreRejection(tx.done, 'a rejected `done` is reported by the catch below; this only keeps it from counting as unhandled');
   if (mode === 'readwrite') {
-    writesNoted += 1;
-    writesRunning += 1;
-    // A write that finished is news too: a read taken while it ran may have missed it.
-    const finished = () => { writesRunning -= 1; writesNoted += 1; };
+    const finished = noteWrite(Array.from(stores));
     tx.done.then(finished, finished);
   }
   try {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { formatHlc } from '../core/hlc.ts';
 import type { SyncNote } from './mirror-memory.ts';
 import type { SyncStatus } from './mirror.ts';
-import { buildSyncStatusView, plainSyncError } from './build-status-view.ts';
+import { buildSyncStatusView, issueIdsNamedIn, plainSyncError } from './build-status-view.ts';
 
 const at = formatHlc({ ms: 1, counter: 0, deviceId: 'here' });
 const issues = [{ id: 'old', number: 3, title: 'Issue #3' }, { id: 'secret', number: 4, title: 'Issue #4' }];
@@ -31,6 +31,26 @@ describe('buildSyncStatusView', () => {
     expect(mirrorError).toMatchObject({ state: 'error', error: 'Sync stopped on a problem Roundup did not expect. Roundup will try again in 60 seconds; your edits are safe on this device.' });
     const switchError = buildSyncStatusView({ status: idle, storedLastSyncedAt: null, choices: new Map(), issues, choicesError: 'switch refused' });
     expect(switchError).toMatchObject({ state: 'error', error: 'switch refused' });
+  });
+});
+
+describe('issueIdsNamedIn', () => {
+  const note = (record: SyncNote['record']): SyncNote => ({ kind: 'unreadable', recordKey: 'k', record, count: 0, detail: null, seenAt: 1 });
+
+  it('lists the issues kept local and those a note is about, once each, and no others', () => {
+    const status: SyncStatus = { ...idle, localOnly: ['secret', 'old'],
+      notes: [note({ kind: 'draft', issueId: 'arrived' }), note({ kind: 'draft', issueId: 'old' }), note({ kind: 'settings' }), note({ kind: 'featured' })] };
+    expect(issueIdsNamedIn(status)).toEqual(['secret', 'old', 'arrived']);
+    expect(issueIdsNamedIn(idle)).toEqual([]);
+  });
+
+  it('is enough to build the same view as from every stored issue', () => {
+    const status: SyncStatus = { ...idle, state: 'full', localOnly: ['secret'], notes: [note({ kind: 'draft', issueId: 'old' })] };
+    const everyIssue = [...issues, { id: 'unnamed', number: 9, title: 'Issue #9' }];
+    const input = { status, storedLastSyncedAt: null, choices: new Map(), choicesError: null };
+    const named = new Set(issueIdsNamedIn(status));
+    expect(buildSyncStatusView({ ...input, issues: everyIssue.filter((issue) => named.has(issue.id)) }))
+      .toEqual(buildSyncStatusView({ ...input, issues: everyIssue }));
   });
 });
 

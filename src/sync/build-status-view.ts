@@ -15,10 +15,19 @@ export interface SyncStatusInput {
   /** Persisted, for a worker that restarted and has not finished a run yet. */
   storedLastSyncedAt: number | null;
   choices: SyncChoices;
-  /** Numbers and titles of stored issues. */
+  /** Numbers and titles of the stored issues, at least those named in the status (issueIdsNamedIn). */
   issues: readonly { id: string; number: number; title: string }[];
   /** The switches could not be written to the sync area (already in plain words). */
   choicesError: string | null;
+}
+
+/**
+ * The issues the view names: those kept local-only and those a note is about. Only these are read for
+ * `SyncStatusInput.issues`, so the status costs the same with a long archive as with none.
+ */
+export function issueIdsNamedIn(status: SyncStatus): string[] {
+  const noted = status.notes.flatMap((note) => (note.record.kind === 'draft' ? [note.record.issueId] : []));
+  return [...new Set([...status.localOnly, ...noted])];
 }
 
 export function buildSyncStatusView({ status, storedLastSyncedAt, choices, issues, choicesError }: SyncStatusInput): SyncStatusView {

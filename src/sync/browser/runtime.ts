@@ -14,8 +14,8 @@ import type { Browser, Storage } from 'webextension-polyfill';
 import type { Hlc } from '../../core/model.ts';
 import { draftKey, parseSyncKey } from '../../core/sync-codec.ts';
 import type { RoundupDatabase } from '../../storage/db.ts';
-import { listIssues } from '../../storage/issues-repo.ts';
-import { buildSyncStatusView } from '../build-status-view.ts';
+import { getLiveIssuesById } from '../../storage/issues-repo.ts';
+import { buildSyncStatusView, issueIdsNamedIn } from '../build-status-view.ts';
 import { createDeviceClock, type DeviceClock } from '../idb/device-clock.ts';
 import { createSyncDraftStore, type SyncDraftStore } from '../idb/draft-store.ts';
 import { healStoredClocks } from '../idb/heal-stored-clocks.ts';
@@ -132,8 +132,10 @@ export function handleSyncAlarm(name: string): void {
 export async function getSyncStatusView(): Promise<SyncStatusView> {
   const { mirror, choices, env } = requireRuntime();
   const db = await env.database();
-  const [storedLastSyncedAt, switches, listed] = await Promise.all([getLastSyncedAt(db), choices.list(), listIssues(db)]);
-  const view = buildSyncStatusView({ status: mirror.getStatus(), storedLastSyncedAt, choices: switches, issues: listed.values, choicesError: choices.error });
+  const status = mirror.getStatus();
+  // Only the issues the status names are read (by id): every popup asks for the status, and an archive is long.
+  const [storedLastSyncedAt, switches, named] = await Promise.all([getLastSyncedAt(db), choices.list(), getLiveIssuesById(db, issueIdsNamedIn(status))]);
+  const view = buildSyncStatusView({ status, storedLastSyncedAt, choices: switches, issues: [...named.values()], choicesError: choices.error });
   return { ...view, notices: [...view.notices, ...choices.notices] };
 }
 

@@ -93,4 +93,19 @@ describe('featured keys as a synced value', () => {
     await featured.apply([featuredKeysOfIssue(other)], featuredKeysOfIssue(other).at);
     expect((await getSyncedFeaturedKeys(db)).find((record) => record.issueId === other.id)?.number).toBe(202);
   });
+
+  it('reads the issues again only after a write to them, and then sees every change', async () => {
+    const featured = await source();
+    const [first, second, third] = [published(201, NOW - 3 * DAY), published(202, NOW - 2 * DAY), published(203)];
+    await putIssue(db, first);
+    expect((await featured.read())?.value).toEqual([featuredKeysOfIssue(first)]);
+    // Written behind Roundup's back (no transaction of its own): unseen until Roundup next writes an issue.
+    await db.put('issues', second);
+    expect((await featured.read())?.value).toEqual([featuredKeysOfIssue(first)]);
+    await putIssue(db, third);
+    expect((await featured.read())?.value).toEqual([first, second, third].map(featuredKeysOfIssue));
+    await putIssue(db, deleted(third, NOW));
+    const after = (await featured.read())?.value;
+    expect(after?.find((record) => record.issueId === third.id)?.removed).toBe(true);
+  });
 });
