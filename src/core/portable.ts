@@ -7,7 +7,7 @@
 import * as v from 'valibot';
 import { parseHouseStyle, type HouseStyle } from './house-style.ts';
 import type { Clocks, Issue, Item, Section, Settings } from './model.ts';
-import { findIssueIntegrityProblem, isoDateTime, issueSchema, settingsSchema, strictPlainObject, validateShape } from './schema.ts';
+import { ITEM_DATA_FIELDS, findIssueIntegrityProblem, isoDateTime, issueSchema, settingsSchema, strictPlainObject, validateShape } from './schema.ts';
 import { describeValue } from './validation-message.ts';
 
 export const PORTABLE_FORMAT_VERSION = 1;
@@ -199,21 +199,10 @@ function sectionToJson(section: Section) {
 }
 
 function itemToJson(item: Item) {
+  // The fields come from the schema (ITEM_DATA_FIELDS), in its order; the authors are copied, not shared.
+  const fields = Object.fromEntries(ITEM_DATA_FIELDS.map((field) => [field, field === 'authors' ? [...item.authors] : item[field]]));
   return {
-    id: item.id,
-    sectionId: item.sectionId,
-    position: item.position,
-    url: item.url,
-    canonicalUrl: item.canonicalUrl,
-    title: item.title,
-    summary: item.summary,
-    note: item.note,
-    site: item.site,
-    authors: [...item.authors],
-    publishedAt: item.publishedAt,
-    image: item.image,
-    kind: item.kind,
-    capturedAt: item.capturedAt,
+    ...fields,
     clocks: clocksToJson(item.clocks),
     ...tombstoneToJson(item.deleted),
   };

@@ -96,7 +96,7 @@ export const strictPlainObject = <const E extends v.ObjectEntries>(entries: E) =
 const optionalClocks = v.optional(clocks, () => ({}));
 const tombstone = v.optional(v.pipe(hlc, v.description('Tombstone: the clock of the deletion.')));
 
-export const itemSchema = strictPlainObject({
+const itemEntries = {
   id: id('Random id, unique within the issue.'),
   sectionId: id('The id of a section of the same issue.'),
   /** Fractional-index key ordering items within their section. */
@@ -131,7 +131,16 @@ export const itemSchema = strictPlainObject({
   clocks: optionalClocks,
   /** Tombstone: the clock of the deletion. */
   deleted: tombstone,
-});
+};
+
+export const itemSchema = strictPlainObject(itemEntries);
+
+/**
+ * The item's data fields in the schema's order, without the merge bookkeeping (`clocks`, `deleted`): what the
+ * portable file (portable.ts) and the sync layout (sync-pack.ts) carry, so a field added above is carried by both.
+ */
+export const ITEM_DATA_FIELDS = (Object.keys(itemEntries) as (keyof typeof itemEntries)[])
+  .filter((field): field is Exclude<keyof typeof itemEntries, 'clocks' | 'deleted'> => field !== 'clocks' && field !== 'deleted');
 
 export const sectionSchema = strictPlainObject({
   id: id('Random id, unique within the issue.'),
