@@ -3,9 +3,9 @@
  * portable file and carried through the sync layout, so a field added to the schema is never dropped.
  */
 import { describe, expect, it } from 'vitest';
-import type { Issue, Item } from './model.ts';
+import type { Issue, Item, Section } from './model.ts';
 import { serializeIssueFile } from './portable.ts';
-import { itemSchema } from './schema.ts';
+import { itemSchema, sectionSchema } from './schema.ts';
 import { packIssue, unpackIssue } from './sync-pack.ts';
 
 const schemaFields = Object.keys(itemSchema.pipe[1].entries).sort();
@@ -36,5 +36,19 @@ describe("the item schema's fields", () => {
     const unpacked = unpackIssue(JSON.parse(JSON.stringify(packIssue(issue)))) as { items: Record<string, unknown>[] };
     expect(Object.keys(unpacked.items[0] ?? {}).sort()).toEqual(schemaFields);
     expect(unpacked.items[0]).toEqual(item);
+  });
+});
+
+describe("the section schema's fields", () => {
+  const sectionFields = Object.keys(sectionSchema.pipe[1].entries).sort();
+  const section: Section = { id: 's1', name: 'Industry', position: 'a0', clocks: { name: '0mjuohs00:0000:device' }, deleted: '0mjuohs00:0001:device' };
+  const withSection: Issue = { ...issue, sections: [section] };
+
+  it('are all written to the portable file and carried through the sync layout', () => {
+    expect(Object.keys(section).sort()).toEqual(sectionFields);
+    const written = (JSON.parse(serializeIssueFile(withSection)) as { issue: { sections: Record<string, unknown>[] } }).issue.sections[0];
+    expect(written).toEqual(section);
+    const unpacked = unpackIssue(JSON.parse(JSON.stringify(packIssue(withSection)))) as { sections: Record<string, unknown>[] };
+    expect(unpacked.sections[0]).toEqual(section);
   });
 });

@@ -7,7 +7,7 @@
 import * as v from 'valibot';
 import { parseHouseStyle, type HouseStyle } from './house-style.ts';
 import type { Clocks, Issue, Item, Section, Settings } from './model.ts';
-import { ITEM_DATA_FIELDS, findIssueIntegrityProblem, isoDateTime, issueSchema, settingsSchema, strictPlainObject, validateShape } from './schema.ts';
+import { ITEM_DATA_FIELDS, SECTION_DATA_FIELDS, findIssueIntegrityProblem, isoDateTime, issueSchema, settingsSchema, strictPlainObject, validateShape } from './schema.ts';
 import { describeValue } from './validation-message.ts';
 
 export const PORTABLE_FORMAT_VERSION = 1;
@@ -190,9 +190,7 @@ function issueToJson(issue: Issue) {
 
 function sectionToJson(section: Section) {
   return {
-    id: section.id,
-    name: section.name,
-    position: section.position,
+    ...Object.fromEntries(SECTION_DATA_FIELDS.map((field) => [field, section[field]])),
     clocks: clocksToJson(section.clocks),
     ...tombstoneToJson(section.deleted),
   };

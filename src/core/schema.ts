@@ -139,16 +139,27 @@ export const itemSchema = strictPlainObject(itemEntries);
  * The item's data fields in the schema's order, without the merge bookkeeping (`clocks`, `deleted`): what the
  * portable file (portable.ts) and the sync layout (sync-pack.ts) carry, so a field added above is carried by both.
  */
-export const ITEM_DATA_FIELDS = (Object.keys(itemEntries) as (keyof typeof itemEntries)[])
-  .filter((field): field is Exclude<keyof typeof itemEntries, 'clocks' | 'deleted'> => field !== 'clocks' && field !== 'deleted');
+export const ITEM_DATA_FIELDS = dataFields(itemEntries);
 
-export const sectionSchema = strictPlainObject({
+/** The keys of `entries` in order, without the merge bookkeeping and the nested lists. */
+function dataFields<E extends v.ObjectEntries>(entries: E) {
+  type Bookkeeping = 'clocks' | 'deleted' | 'sections' | 'items';
+  const skipped: readonly string[] = ['clocks', 'deleted', 'sections', 'items'] satisfies Bookkeeping[];
+  return (Object.keys(entries) as (keyof E & string)[])
+    .filter((field): field is Exclude<keyof E & string, Bookkeeping> => !skipped.includes(field));
+}
+
+const sectionEntries = {
   id: id('Random id, unique within the issue.'),
   name: text(LIMITS.sectionName, 'Heading of the section.'),
   position,
   clocks: optionalClocks,
   deleted: tombstone,
-});
+};
+
+export const sectionSchema = strictPlainObject(sectionEntries);
+/** The section's data fields in the schema's order (see {@link ITEM_DATA_FIELDS}). */
+export const SECTION_DATA_FIELDS = dataFields(sectionEntries);
 
 /** The shape of an issue; {@link parseIssue} adds the checks that span fields (ids, references). */
 export const issueSchema = strictPlainObject({
