@@ -7,7 +7,7 @@
 import * as v from 'valibot';
 import { parseHouseStyle, type HouseStyle } from './house-style.ts';
 import type { Clocks, Issue, Item, Section, Settings } from './model.ts';
-import { ITEM_DATA_FIELDS, SECTION_DATA_FIELDS, findIssueIntegrityProblem, isoDateTime, issueSchema, settingsSchema, strictPlainObject, validateShape } from './schema.ts';
+import { ISSUE_DATA_FIELDS, ITEM_DATA_FIELDS, SECTION_DATA_FIELDS, findIssueIntegrityProblem, isoDateTime, issueSchema, settingsSchema, strictPlainObject, validateShape } from './schema.ts';
 import { describeValue } from './validation-message.ts';
 
 export const PORTABLE_FORMAT_VERSION = 1;
@@ -172,15 +172,7 @@ function toPrettyJson(value: unknown): string {
 
 function issueToJson(issue: Issue) {
   return {
-    id: issue.id,
-    number: issue.number,
-    title: issue.title,
-    tagline: issue.tagline,
-    intro: issue.intro,
-    outro: issue.outro,
-    status: issue.status,
-    createdAt: issue.createdAt,
-    publishedAt: issue.publishedAt,
+    ...Object.fromEntries(ISSUE_DATA_FIELDS.map((field) => [field, issue[field]])),
     sections: issue.sections.map(sectionToJson),
     items: issue.items.map(itemToJson),
     clocks: clocksToJson(issue.clocks),

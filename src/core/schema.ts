@@ -162,7 +162,7 @@ export const sectionSchema = strictPlainObject(sectionEntries);
 export const SECTION_DATA_FIELDS = dataFields(sectionEntries);
 
 /** The shape of an issue; {@link parseIssue} adds the checks that span fields (ids, references). */
-export const issueSchema = strictPlainObject({
+const issueEntries = {
   id: id('Random id, unique across issues.'),
   number: v.pipe(
     v.number(),
@@ -192,7 +192,10 @@ export const issueSchema = strictPlainObject({
   ),
   clocks: optionalClocks,
   deleted: tombstone,
-});
+};
+export const issueSchema = strictPlainObject(issueEntries);
+/** The issue's own data fields in the schema's order, without its sections and items (see {@link ITEM_DATA_FIELDS}). */
+export const ISSUE_DATA_FIELDS = dataFields(issueEntries);
 
 /** A file written by hand or by an older version may leave out settings; they take the defaults. */
 export const settingsSchema = strictPlainObject({

@@ -9,11 +9,11 @@
  * Unpacking returns plain data for the schema to check; it only refuses a broken layout.
  */
 import type { Clocks, Hlc, Issue, Item, Section } from './model.ts';
-import { ITEM_DATA_FIELDS, SECTION_DATA_FIELDS } from './schema.ts';
+import { ISSUE_DATA_FIELDS, ITEM_DATA_FIELDS, SECTION_DATA_FIELDS } from './schema.ts';
 
 export const PACK_LAYOUT_VERSION = 1;
 
-const ISSUE_FIELDS = ['id', 'number', 'title', 'tagline', 'intro', 'outro', 'status', 'createdAt', 'publishedAt'] as const;
+const ISSUE_FIELDS = ISSUE_DATA_FIELDS;
 const SECTION_FIELDS = SECTION_DATA_FIELDS;
 /** The item's fields come from its schema, in its order, so a field added there is synced too. */
 const ITEM_FIELDS = ITEM_DATA_FIELDS;
