@@ -28,60 +28,10 @@ export type ItemKind = (typeof ITEM_KINDS)[number];
 export const ISSUE_STATUSES = ['draft', 'published'] as const;
 export type IssueStatus = (typeof ISSUE_STATUSES)[number];
 
-export interface Item {
-  id: string;
-  sectionId: string;
-  /** Fractional-index key ordering items within their section. */
-  position: string;
-  /** The URL the editor filed (what the export links to). */
-  url: string;
-  /** The page's canonical URL when it declared one, else null. */
-  canonicalUrl: string | null;
-  title: string;
-  /** One to three sentences; may use inline Markdown (emphasis, code, links). */
-  summary: string;
-  /** Private note for the editor; never exported. */
-  note: string;
-  site: string;
-  authors: string[];
-  /** ISO 8601 year (`2021`), year-month (`2021-06`), date or date-time of the page's publication, when known. */
-  publishedAt: string | null;
-  image: string | null;
-  kind: ItemKind;
-  /** ISO 8601 date-time of capture. */
-  capturedAt: string;
-  clocks: Clocks;
-  /** Tombstone: the clock of the deletion. */
-  deleted?: Hlc;
-}
-
-export interface Section {
-  id: string;
-  name: string;
-  position: string;
-  clocks: Clocks;
-  deleted?: Hlc;
-}
-
-export interface Issue {
-  id: string;
-  number: number;
-  title: string;
-  tagline: string;
-  /** Markdown. */
-  intro: string;
-  /** Markdown. */
-  outro: string;
-  status: IssueStatus;
-  /** ISO 8601 date-time. */
-  createdAt: string;
-  /** ISO 8601 date-time, set when the issue is marked published. */
-  publishedAt: string | null;
-  sections: Section[];
-  items: Item[];
-  clocks: Clocks;
-  deleted?: Hlc;
-}
+// The item, its section and its issue are declared once, as the valibot schemas that check them (schema.ts).
+// Only the types come back here (erased at run time), so schema.ts may import model.ts's constants without a cycle
+// and pages that only read the model do not load valibot.
+export type { Issue, Item, Section } from './schema.ts';
 
 export interface Settings {
   newsletterName: string;

@@ -7,7 +7,7 @@
 import * as v from 'valibot';
 import { parseHouseStyle, type HouseStyle } from './house-style.ts';
 import type { Clocks, Issue, Item, Section, Settings } from './model.ts';
-import { findIssueIntegrityProblem, isoDateTime, issueSchema, settingsSchema, strictPlainObject, validateShape } from './schema.ts';
+import { ISSUE_DATA_FIELDS, ITEM_DATA_FIELDS, SECTION_DATA_FIELDS, findIssueIntegrityProblem, isoDateTime, issueSchema, settingsSchema, strictPlainObject, validateShape } from './schema.ts';
 import { describeValue } from './validation-message.ts';
 
 export const PORTABLE_FORMAT_VERSION = 1;
@@ -172,15 +172,7 @@ function toPrettyJson(value: unknown): string {
 
 function issueToJson(issue: Issue) {
   return {
-    id: issue.id,
-    number: issue.number,
-    title: issue.title,
-    tagline: issue.tagline,
-    intro: issue.intro,
-    outro: issue.outro,
-    status: issue.status,
-    createdAt: issue.createdAt,
-    publishedAt: issue.publishedAt,
+    ...Object.fromEntries(ISSUE_DATA_FIELDS.map((field) => [field, issue[field]])),
     sections: issue.sections.map(sectionToJson),
     items: issue.items.map(itemToJson),
     clocks: clocksToJson(issue.clocks),
@@ -190,30 +182,17 @@ function issueToJson(issue: Issue) {
 
 function sectionToJson(section: Section) {
   return {
-    id: section.id,
-    name: section.name,
-    position: section.position,
+    ...Object.fromEntries(SECTION_DATA_FIELDS.map((field) => [field, section[field]])),
     clocks: clocksToJson(section.clocks),
     ...tombstoneToJson(section.deleted),
   };
 }
 
 function itemToJson(item: Item) {
+  // The fields come from the schema (ITEM_DATA_FIELDS), in its order; the authors are copied, not shared.
+  const fields = Object.fromEntries(ITEM_DATA_FIELDS.map((field) => [field, field === 'authors' ? [...item.authors] : item[field]]));
   return {
-    id: item.id,
-    sectionId: item.sectionId,
-    position: item.position,
-    url: item.url,
-    canonicalUrl: item.canonicalUrl,
-    title: item.title,
-    summary: item.summary,
-    note: item.note,
-    site: item.site,
-    authors: [...item.authors],
-    publishedAt: item.publishedAt,
-    image: item.image,
-    kind: item.kind,
-    capturedAt: item.capturedAt,
+    ...fields,
     clocks: clocksToJson(item.clocks),
     ...tombstoneToJson(item.deleted),
   };

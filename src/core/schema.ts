@@ -8,7 +8,7 @@ import * as v from 'valibot';
 import { HLC_PATTERN } from './hlc.ts';
 import { houseStyleSchema } from './house-style.ts';
 import { DEFAULT_SETTINGS, ISSUE_STATUSES, ITEM_KINDS } from './model.ts';
-import type { Issue, Item, Section, Settings } from './model.ts';
+import type { Clocks, Settings } from './model.ts';
 import { isPositionKey } from './position.ts';
 import { describeValue, formatValidationIssue } from './validation-message.ts';
 
@@ -64,11 +64,13 @@ const hlc = v.pipe(
   v.description('Hybrid logical clock: ms (base 36, 9 digits), counter (base 36, 4 digits), device id.'),
 );
 
+// Typed as the model's `Clocks` (a field may lack a clock), which valibot's record output cannot spell;
+// the checks at run time are unchanged.
 const clocks = v.pipe(
   v.record(v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.id)), hlc),
   v.maxEntries(LIMITS.clocks, (issue) => `expected at most ${LIMITS.clocks} clocks, got ${String(issue.received)}`),
   v.description('The clock of the last edit of each field, for merging; a missing clock is older than any edit.'),
-);
+) as v.GenericSchema<Record<string, string>, Clocks>;
 
 const position = v.pipe(
   v.string(),
@@ -94,14 +96,19 @@ export const strictPlainObject = <const E extends v.ObjectEntries>(entries: E) =
 const optionalClocks = v.optional(clocks, () => ({}));
 const tombstone = v.optional(v.pipe(hlc, v.description('Tombstone: the clock of the deletion.')));
 
-export const itemSchema = strictPlainObject({
+const itemEntries = {
   id: id('Random id, unique within the issue.'),
   sectionId: id('The id of a section of the same issue.'),
+  /** Fractional-index key ordering items within their section. */
   position,
+  /** The URL the editor filed (what the export links to). */
   url: absoluteUrl('The URL the editor filed; what the export links to.'),
+  /** The page's canonical URL when it declared one, else null. */
   canonicalUrl: v.optional(v.nullable(absoluteUrl("The page's canonical URL, when it declared one.")), null),
   title: text(LIMITS.title, 'Title as it appears in the issue.'),
+  /** One to three sentences; may use inline Markdown (emphasis, code, links). */
   summary: text(LIMITS.summary, 'One to three sentences; may use inline Markdown.'),
+  /** Private note for the editor; never exported. */
   note: v.optional(text(LIMITS.note, 'Private note for the editor; never exported.'), ''),
   site: text(LIMITS.site, 'Name of the site or publication.'),
   authors: v.optional(
@@ -111,6 +118,7 @@ export const itemSchema = strictPlainObject({
     ),
     () => [],
   ),
+  /** ISO 8601 year (`2021`), year-month (`2021-06`), date or date-time of the page's publication, when known. */
   publishedAt: v.optional(v.nullable(v.pipe(
     v.string(),
     v.regex(PUBLISHED_DATE, (issue) => `expected an ISO 8601 year, month, date or date-time, got ${describeValue(issue.input)}`),
@@ -118,21 +126,43 @@ export const itemSchema = strictPlainObject({
   )), null),
   image: v.optional(v.nullable(absoluteUrl("URL of the page's preview image.")), null),
   kind: v.optional(v.picklist(ITEM_KINDS), 'article'),
+  /** ISO 8601 date-time of capture. */
   capturedAt: isoDateTime('When the page was captured.'),
   clocks: optionalClocks,
+  /** Tombstone: the clock of the deletion. */
   deleted: tombstone,
-});
+};
 
-export const sectionSchema = strictPlainObject({
+export const itemSchema = strictPlainObject(itemEntries);
+
+/**
+ * The item's data fields in the schema's order, without the merge bookkeeping (`clocks`, `deleted`): what the
+ * portable file (portable.ts) and the sync layout (sync-pack.ts) carry, so a field added above is carried by both.
+ */
+export const ITEM_DATA_FIELDS = dataFields(itemEntries);
+
+/** The keys of `entries` in order, without the merge bookkeeping and the nested lists. */
+function dataFields<E extends v.ObjectEntries>(entries: E) {
+  type Bookkeeping = 'clocks' | 'deleted' | 'sections' | 'items';
+  const skipped: readonly string[] = ['clocks', 'deleted', 'sections', 'items'] satisfies Bookkeeping[];
+  return (Object.keys(entries) as (keyof E & string)[])
+    .filter((field): field is Exclude<keyof E & string, Bookkeeping> => !skipped.includes(field));
+}
+
+const sectionEntries = {
   id: id('Random id, unique within the issue.'),
   name: text(LIMITS.sectionName, 'Heading of the section.'),
   position,
   clocks: optionalClocks,
   deleted: tombstone,
-});
+};
+
+export const sectionSchema = strictPlainObject(sectionEntries);
+/** The section's data fields in the schema's order (see {@link ITEM_DATA_FIELDS}). */
+export const SECTION_DATA_FIELDS = dataFields(sectionEntries);
 
 /** The shape of an issue; {@link parseIssue} adds the checks that span fields (ids, references). */
-export const issueSchema = strictPlainObject({
+const issueEntries = {
   id: id('Random id, unique across issues.'),
   number: v.pipe(
     v.number(),
@@ -143,10 +173,14 @@ export const issueSchema = strictPlainObject({
   ),
   title: text(LIMITS.title, "Title, usually made from the newsletter's title pattern."),
   tagline: text(LIMITS.tagline, 'One line under the title.'),
+  /** Markdown. */
   intro: text(LIMITS.markdown, 'Markdown before the first section.'),
+  /** Markdown. */
   outro: text(LIMITS.markdown, 'Markdown after the last section.'),
   status: v.picklist(ISSUE_STATUSES),
+  /** ISO 8601 date-time. */
   createdAt: isoDateTime('When the issue was created.'),
+  /** ISO 8601 date-time, set when the issue is marked published. */
   publishedAt: v.nullable(isoDateTime('When the issue was marked published.')),
   sections: v.pipe(
     v.array(sectionSchema),
@@ -158,7 +192,10 @@ export const issueSchema = strictPlainObject({
   ),
   clocks: optionalClocks,
   deleted: tombstone,
-});
+};
+export const issueSchema = strictPlainObject(issueEntries);
+/** The issue's own data fields in the schema's order, without its sections and items (see {@link ITEM_DATA_FIELDS}). */
+export const ISSUE_DATA_FIELDS = dataFields(issueEntries);
 
 /** A file written by hand or by an older version may leave out settings; they take the defaults. */
 export const settingsSchema = strictPlainObject({
@@ -191,10 +228,14 @@ export const settingsSchema = strictPlainObject({
 type Assert<T extends true> = T;
 type SameKeys<A, B> = [keyof A] extends [keyof B] ? ([keyof B] extends [keyof A] ? true : false) : false;
 type Produces<S extends v.GenericSchema, M> = v.InferOutput<S> extends M ? SameKeys<v.InferOutput<S>, M> : false;
-type _ItemSchemaMatches = Assert<Produces<typeof itemSchema, Item>>;
-type _SectionSchemaMatches = Assert<Produces<typeof sectionSchema, Section>>;
-type _IssueSchemaMatches = Assert<Produces<typeof issueSchema, Issue>>;
 type _SettingsSchemaMatches = Assert<Produces<typeof settingsSchema, Settings>>;
+
+/** An item of an issue, as checked by {@link itemSchema}: the one declaration of its fields. */
+export type Item = v.InferOutput<typeof itemSchema>;
+/** A section of an issue, as checked by {@link sectionSchema}. */
+export type Section = v.InferOutput<typeof sectionSchema>;
+/** An issue, as checked by {@link issueSchema}. */
+export type Issue = v.InferOutput<typeof issueSchema>;
 
 export type ValidationResult<T> = { ok: true; value: T } | { ok: false; error: string };
 

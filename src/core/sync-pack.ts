@@ -9,13 +9,14 @@
  * Unpacking returns plain data for the schema to check; it only refuses a broken layout.
  */
 import type { Clocks, Hlc, Issue, Item, Section } from './model.ts';
+import { ISSUE_DATA_FIELDS, ITEM_DATA_FIELDS, SECTION_DATA_FIELDS } from './schema.ts';
 
 export const PACK_LAYOUT_VERSION = 1;
 
-const ISSUE_FIELDS = ['id', 'number', 'title', 'tagline', 'intro', 'outro', 'status', 'createdAt', 'publishedAt'] as const;
-const SECTION_FIELDS = ['id', 'name', 'position'] as const;
-const ITEM_FIELDS = ['id', 'sectionId', 'position', 'url', 'canonicalUrl', 'title', 'summary', 'note', 'site', 'authors',
-  'publishedAt', 'image', 'kind', 'capturedAt'] as const;
+const ISSUE_FIELDS = ISSUE_DATA_FIELDS;
+const SECTION_FIELDS = SECTION_DATA_FIELDS;
+/** The item's fields come from its schema, in its order, so a field added there is synced too. */
+const ITEM_FIELDS = ITEM_DATA_FIELDS;
 
 // A field added to the model must be added above, or the sync area would silently drop it.
 type Assert<T extends true> = T;
