@@ -51,25 +51,25 @@ export interface ArchivedIssue {
 
 export type IssueReadResult = { ok: true; issue: ArchivedIssue } | { ok: false; source: string; reason: string };
 
-export function readArchivedIssue(document: ArchiveDocument, datesByNumber: ReadonlyMap<number, string> = new Map()): IssueReadResult {
-  const { blocks, titleHeading } = splitTitleHeading(document.blocks);
+export function readArchivedIssue(archived: ArchiveDocument, datesByNumber: ReadonlyMap<number, string> = new Map()): IssueReadResult {
+  const { blocks, titleHeading } = splitTitleHeading(archived.blocks);
   const body = readBody(blocks);
-  const fail = (reason: string): IssueReadResult => ({ ok: false, source: document.source, reason });
+  const fail = (reason: string): IssueReadResult => ({ ok: false, source: archived.source, reason });
   if (body.sections.length === 0) return fail('not an issue: no list item or heading starts with a web link');
   // A number the metadata states but that is not one is reported, not replaced by one from elsewhere.
-  if (document.number !== null && readNumberField(document.number) === null) {
-    return fail(`not an issue: its number "${document.number}" is not a whole number from 1 to 1,000,000`);
+  if (archived.number !== null && readNumberField(archived.number) === null) {
+    return fail(`not an issue: its number "${archived.number}" is not a whole number from 1 to 1,000,000`);
   }
-  const number = (document.number === null ? null : readNumberField(document.number))
-    ?? readNumberFromTitle(document.title ?? '') ?? readNumberFromTitle(titleHeading ?? '')
-    ?? readNumberFromFileName(document.fileName) ?? readNumberFromFileName(lastPathSegment(document.url));
+  const number = (archived.number === null ? null : readNumberField(archived.number))
+    ?? readNumberFromTitle(archived.title ?? '') ?? readNumberFromTitle(titleHeading ?? '')
+    ?? readNumberFromFileName(archived.fileName) ?? readNumberFromFileName(lastPathSegment(archived.url));
   if (number === null) return fail('not an issue: no issue number in its metadata, title or file name');
   const notes = [...body.notes];
-  const written = document.date ?? datesByNumber.get(number) ?? readDateFromFileName(document.fileName);
+  const written = archived.date ?? datesByNumber.get(number) ?? readDateFromFileName(archived.fileName);
   const publishedAt = written === null ? null : toPublishedAt(written);
   if (written !== null && publishedAt === null) notes.push(`its date "${written}" is not a date; the issue has none`);
-  const title = oneLine(document.title ?? titleHeading ?? '') || `Issue #${number}`;
-  return { ok: true, issue: { source: document.source, number, title, publishedAt, intro: body.intro, outro: body.outro,
+  const title = oneLine(archived.title ?? titleHeading ?? '') || `Issue #${number}`;
+  return { ok: true, issue: { source: archived.source, number, title, publishedAt, intro: body.intro, outro: body.outro,
     sections: body.sections, notes } };
 }
 
