@@ -1,10 +1,9 @@
 /** The settings themselves: the newsletter's name and title pattern, the shape of new issues, capture. */
 import { formatIssueTitle } from '../src/core/issue-title.ts';
-import type { Settings } from '../src/core/model.ts';
+import { DATE_FORMATS, type Settings } from '../src/core/model.ts';
 import { SavedField } from '../src/ui/saved-field.tsx';
 import { SectionNamesEditor } from './section-names-editor.tsx';
 
-const DATE_FORMATS: Array<Settings['dateFormat']> = ['iso', 'short', 'medium', 'long', 'full'];
 const EXAMPLE_DATE = new Date();
 
 function checkSummaryLength(value: string): string | null {

@@ -28,37 +28,29 @@ export type ItemKind = (typeof ITEM_KINDS)[number];
 export const ISSUE_STATUSES = ['draft', 'published'] as const;
 export type IssueStatus = (typeof ISSUE_STATUSES)[number];
 
-// The item, its section and its issue are declared once, as the valibot schemas that check them (schema.ts).
-// Only the types come back here (erased at run time), so schema.ts may import model.ts's constants without a cycle
-// and pages that only read the model do not load valibot.
-export type { Issue, Item, Section } from './schema.ts';
+/** How `{date}` is written: an Intl.DateTimeFormat `dateStyle`, or `iso`. */
+export const DATE_FORMATS = ['iso', 'short', 'medium', 'long', 'full'] as const;
+type DateFormat = (typeof DATE_FORMATS)[number];
 
-export interface Settings {
-  newsletterName: string;
-  /** Placeholders: `{name}`, `{number}`, `{date}`. */
-  titlePattern: string;
-  defaultSections: string[];
-  introTemplate: string;
-  outroTemplate: string;
-  /** Target summary length, in characters, for captured articles: cut at the sentence end nearest it, at most 1.2x (papers and selections are kept whole). */
-  summaryLength: number;
-  /** How `{date}` is written: an Intl.DateTimeFormat `dateStyle`, or `iso`. */
-  dateFormat: 'iso' | 'short' | 'medium' | 'long' | 'full';
-  /** Keep `utm_*` and the other tracking parameters in the links Roundup stores (core/stored-link.ts); off by default. */
-  keepTrackingParameters: boolean;
-  /** How issues are exported: a preset layout, and the editor's own template per format (core/house-style.ts). */
-  houseStyle: HouseStyle;
-}
+// The item, its section, its issue and the settings are declared once, as the valibot schemas that check them
+// (schema.ts). Only the types come back here (erased at run time), so schema.ts may import model.ts's constants
+// without a cycle and pages that only read the model do not load valibot.
+export type { Issue, Item, Section, Settings } from './schema.ts';
 
-export const DEFAULT_SETTINGS: Settings = {
+/**
+ * The settings of a new install, and of each setting a file leaves out. Its type is inferred, not written as
+ * `Settings`: the settings schema (schema.ts) takes its defaults from here and `Settings` is derived from that
+ * schema, so the annotation would be circular; schema.ts proves the two types are the same.
+ */
+export const DEFAULT_SETTINGS = {
   newsletterName: 'My Newsletter',
   titlePattern: '{name}: Issue #{number}',
   defaultSections: ['Industry', 'Learning', 'Libraries & Code', 'Papers & Publications'],
   introTemplate: '',
   outroTemplate: '',
   summaryLength: 300,
-  dateFormat: 'long',
+  dateFormat: 'long' as DateFormat,
   keepTrackingParameters: false,
   // Written out rather than imported, so pages that only read the model do not load house-style.ts's validation.
-  houseStyle: { preset: 'heading', templates: {} },
+  houseStyle: { preset: 'heading', templates: {} } as HouseStyle,
 };

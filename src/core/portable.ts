@@ -7,7 +7,7 @@
 import * as v from 'valibot';
 import { parseHouseStyle, type HouseStyle } from './house-style.ts';
 import type { Clocks, Issue, Item, Section, Settings } from './model.ts';
-import { ISSUE_DATA_FIELDS, ITEM_DATA_FIELDS, SECTION_DATA_FIELDS, findIssueIntegrityProblem, isoDateTime, issueSchema, settingsSchema, strictPlainObject, validateShape } from './schema.ts';
+import { ISSUE_DATA_FIELDS, ITEM_DATA_FIELDS, SECTION_DATA_FIELDS, SETTINGS_FIELDS, findIssueIntegrityProblem, isoDateTime, issueSchema, settingsSchema, strictPlainObject, validateShape } from './schema.ts';
 import { describeValue } from './validation-message.ts';
 
 export const PORTABLE_FORMAT_VERSION = 1;
@@ -198,18 +198,10 @@ function itemToJson(item: Item) {
   };
 }
 
-function settingsToJson(settings: Settings): Settings {
-  return {
-    newsletterName: settings.newsletterName,
-    titlePattern: settings.titlePattern,
-    defaultSections: [...settings.defaultSections],
-    introTemplate: settings.introTemplate,
-    outroTemplate: settings.outroTemplate,
-    summaryLength: settings.summaryLength,
-    dateFormat: settings.dateFormat,
-    keepTrackingParameters: settings.keepTrackingParameters,
-    houseStyle: houseStyleToJson(settings.houseStyle),
-  };
+function settingsToJson(settings: Settings) {
+  // The fields come from the schema (SETTINGS_FIELDS), in its order; the section names are copied, not shared.
+  return Object.fromEntries(SETTINGS_FIELDS.map((field) => [field, field === 'defaultSections' ? [...settings.defaultSections]
+    : field === 'houseStyle' ? houseStyleToJson(settings.houseStyle) : settings[field]]));
 }
 
 function houseStyleToJson(style: HouseStyle): HouseStyle {

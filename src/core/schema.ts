@@ -7,8 +7,8 @@
 import * as v from 'valibot';
 import { HLC_PATTERN } from './hlc.ts';
 import { houseStyleSchema } from './house-style.ts';
-import { DEFAULT_SETTINGS, ISSUE_STATUSES, ITEM_KINDS } from './model.ts';
-import type { Clocks, Settings } from './model.ts';
+import { DATE_FORMATS, DEFAULT_SETTINGS, ISSUE_STATUSES, ITEM_KINDS } from './model.ts';
+import type { Clocks } from './model.ts';
 import { isPositionKey } from './position.ts';
 import { describeValue, formatValidationIssue } from './validation-message.ts';
 
@@ -197,9 +197,10 @@ export const issueSchema = strictPlainObject(issueEntries);
 /** The issue's own data fields in the schema's order, without its sections and items (see {@link ITEM_DATA_FIELDS}). */
 export const ISSUE_DATA_FIELDS = dataFields(issueEntries);
 
-/** A file written by hand or by an older version may leave out settings; they take the defaults. */
-export const settingsSchema = strictPlainObject({
+/** The newsletter's settings; a file written by hand or by an older version may leave some out, and they take the defaults. */
+const settingsEntries = {
   newsletterName: v.optional(text(LIMITS.newsletterName, 'Name of the newsletter.'), DEFAULT_SETTINGS.newsletterName),
+  /** Placeholders: `{name}`, `{number}`, `{date}`. */
   titlePattern: v.optional(text(LIMITS.title, 'Title of a new issue; placeholders {name}, {number}, {date}.'), DEFAULT_SETTINGS.titlePattern),
   defaultSections: v.optional(
     v.pipe(
@@ -211,6 +212,7 @@ export const settingsSchema = strictPlainObject({
   ),
   introTemplate: v.optional(text(LIMITS.markdown, 'Markdown intro of a new issue.'), DEFAULT_SETTINGS.introTemplate),
   outroTemplate: v.optional(text(LIMITS.markdown, 'Markdown outro of a new issue.'), DEFAULT_SETTINGS.outroTemplate),
+  /** Target summary length, in characters, for captured articles: cut at the sentence end nearest it, at most 1.2x (papers and selections are kept whole). */
   summaryLength: v.optional(v.pipe(
     v.number(),
     v.integer((issue) => `expected a positive integer, got ${describeValue(issue.input)}`),
@@ -218,17 +220,18 @@ export const settingsSchema = strictPlainObject({
     v.maxValue(LIMITS.summaryLength, (issue) => `expected at most ${LIMITS.summaryLength}, got ${describeValue(issue.input)}`),
     v.description('Target length of a captured article summary, in characters (cut at the nearest sentence end).'),
   ), DEFAULT_SETTINGS.summaryLength),
-  dateFormat: v.optional(v.picklist(['iso', 'short', 'medium', 'long', 'full']), DEFAULT_SETTINGS.dateFormat),
+  /** How `{date}` is written: an Intl.DateTimeFormat `dateStyle`, or `iso`. */
+  dateFormat: v.optional(v.picklist(DATE_FORMATS), DEFAULT_SETTINGS.dateFormat),
+  /** Keep `utm_*` and the other tracking parameters in the links Roundup stores (core/stored-link.ts); off by default. */
   keepTrackingParameters: v.optional(v.pipe(v.boolean(), v.description('Keep utm_* and other tracking parameters in stored links.')),
     DEFAULT_SETTINGS.keepTrackingParameters),
+  /** How issues are exported: a preset layout, and the editor's own template per format (core/house-style.ts). */
   houseStyle: v.optional(houseStyleSchema, () => ({ preset: DEFAULT_SETTINGS.houseStyle.preset, templates: {} })),
-});
+};
 
-// Compile-time proof that the schemas produce the model: same keys, and every output assignable.
-type Assert<T extends true> = T;
-type SameKeys<A, B> = [keyof A] extends [keyof B] ? ([keyof B] extends [keyof A] ? true : false) : false;
-type Produces<S extends v.GenericSchema, M> = v.InferOutput<S> extends M ? SameKeys<v.InferOutput<S>, M> : false;
-type _SettingsSchemaMatches = Assert<Produces<typeof settingsSchema, Settings>>;
+export const settingsSchema = strictPlainObject(settingsEntries);
+/** The settings' fields in the schema's order: what a backup file (portable.ts) writes, so a setting added above is written too. */
+export const SETTINGS_FIELDS = Object.keys(settingsEntries) as (keyof typeof settingsEntries)[];
 
 /** An item of an issue, as checked by {@link itemSchema}: the one declaration of its fields. */
 export type Item = v.InferOutput<typeof itemSchema>;
@@ -236,6 +239,13 @@ export type Item = v.InferOutput<typeof itemSchema>;
 export type Section = v.InferOutput<typeof sectionSchema>;
 /** An issue, as checked by {@link issueSchema}. */
 export type Issue = v.InferOutput<typeof issueSchema>;
+/** The newsletter's settings, as checked by {@link settingsSchema}. */
+export type Settings = v.InferOutput<typeof settingsSchema>;
+
+// Compile-time proof that the defaults (model.ts, typed by inference) are settings of exactly this type.
+type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends (<T>() => T extends B ? 1 : 2) ? true : false;
+type Assert<T extends true> = T;
+type _DefaultSettingsMatch = Assert<Equal<typeof DEFAULT_SETTINGS, Settings>>;
 
 export type ValidationResult<T> = { ok: true; value: T } | { ok: false; error: string };
 

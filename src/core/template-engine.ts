@@ -25,6 +25,7 @@ import { firstSentence } from './first-sentence.ts';
 import { formatIssueDate } from './issue-title.ts';
 import type { DateFormat } from './issue-title.ts';
 import { EditorMarkup, InlineMarkup, Markup } from './markup.ts';
+import { DATE_FORMATS } from './model.ts';
 
 /** A template that does not parse or render, with where (1-based line and column of the tag or output). */
 export class TemplateError extends Error {
@@ -43,8 +44,6 @@ export interface RenderOptions {
 // that `{% for i in (1..1000000000) %}` from a hostile template stops with an error instead of a hang.
 const LIMITS = { templateLimit: 2_000_000, memoryLimit: 50_000_000 };
 const MAX_TEMPLATE_LENGTH = 100_000;
-
-const DATE_FORMATS: readonly DateFormat[] = ['iso', 'short', 'medium', 'long', 'full'];
 
 function escapeFor(format: ExportFormat): (value: unknown) => string {
   const { escape } = FORMAT_WRITERS[format];
