@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ignoreRejection, logRejection } from './rejections.ts';
+import { afterSettling, ignoreRejection, logRejection } from './rejections.ts';
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -20,5 +20,31 @@ describe('ignoreRejection', () => {
     await new Promise((done) => setTimeout(done, 10));
     process.off('unhandledRejection', unhandled);
     expect(unhandled).not.toHaveBeenCalled();
+  });
+});
+
+describe('afterSettling', () => {
+  it('resolves once the run fails, leaving the failure to whoever awaits the run', async () => {
+    const unhandled = vi.fn();
+    process.on('unhandledRejection', unhandled);
+    const run = Promise.reject(new Error('gone'));
+    const tail = afterSettling(run, 'the test awaits the run');
+    await expect(tail).resolves.toBeUndefined();
+    await expect(run).rejects.toThrow('gone');
+    await new Promise((done) => setTimeout(done, 10));
+    process.off('unhandledRejection', unhandled);
+    expect(unhandled).not.toHaveBeenCalled();
+  });
+
+  it('waits for the run to end', async () => {
+    let finish = () => {};
+    const run = new Promise<void>((done) => { finish = done; });
+    let settled = false;
+    const tail = afterSettling(run, 'nothing fails here').then(() => { settled = true; });
+    await Promise.resolve();
+    expect(settled).toBe(false);
+    finish();
+    await tail;
+    expect(settled).toBe(true);
   });
 });

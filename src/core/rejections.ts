@@ -17,3 +17,11 @@ export function logRejection(doing: string): (error: unknown) => void {
 export function ignoreRejection(promise: Promise<unknown>, why: string): void {
   promise.catch(() => why);
 }
+
+/**
+ * The tail of a queue after `run`: resolves once `run` settles, fulfilled or not, so the next run starts after a
+ * failed one. The failure is dropped here as by {@link ignoreRejection}; `why` says who gets it instead.
+ */
+export function afterSettling(run: Promise<unknown>, why: string): Promise<void> {
+  return new Promise((next) => ignoreRejection(run.finally(next), why));
+}

@@ -8,7 +8,8 @@ import { makeItem } from '../core/test-factories.ts';
 import { ManualScheduler } from './manual-scheduler.ts';
 import { MemorySyncArea, deliverSync } from './memory-sync-area.ts';
 import { SyncMirror, type SyncStatus } from './mirror.ts';
-import type { DraftStore, SyncArea, SyncedValueSource } from './ports.ts';
+import { emptyMirrorMemory } from './mirror-memory.ts';
+import type { DraftStore, MirrorMemoryStore, SyncArea, SyncedValueSource } from './ports.ts';
 import { noise } from './test-noise.ts';
 
 const START = Date.UTC(2026, 10, 20);
@@ -243,6 +244,29 @@ describe('SyncMirror: errors and back-off', () => {
     await settle(time, 0, device);
     expect(device.mirror.getStatus().state).toBe('idle');
     expect(Object.keys(inner.snapshot())).toHaveLength(2);
+  });
+});
+
+describe('SyncMirror: forgetting a record', () => {
+  it('hands a failed save to its caller and still forgets the next record', async () => {
+    const time = new ManualScheduler(START);
+    let saves = 0;
+    let saved: unknown;
+    const memory: MirrorMemoryStore = {
+      load: async () => ({ ...emptyMirrorMemory(), knownSums: { 'd:one': 'sum-one', 'd:two': 'sum-two' } }),
+      save: async (value) => {
+        if (saves++ === 0) throw new Error('the disk is full');
+        saved = value;
+      },
+    };
+    const mirror = new SyncMirror({ area: new MemorySyncArea(time.now), store: new MemoryDraftStore(), scheduler: time.scope('a'), now: time.now, memory });
+    const failed = mirror.forget('d:one');
+    const next = mirror.forget('d:two');
+    await expect(failed).rejects.toThrow('the disk is full');
+    await next;
+    await expect(mirror.whenIdle()).resolves.toBeUndefined();
+    // The memory is kept in the worker too: the second save carries both records forgotten.
+    expect(saved).toEqual(emptyMirrorMemory());
   });
 });
 

@@ -25,6 +25,7 @@ import type { FeaturedIssueKeys } from '../core/featured-keys.ts';
 import { ZERO_HLC, isClockAhead, maxHlc } from '../core/hlc.ts';
 import type { Hlc, Issue } from '../core/model.ts';
 import { screenIncomingIssue } from '../core/receive-issue.ts';
+import { afterSettling } from '../core/rejections.ts';
 import { SETTINGS_BUDGET, fitFeaturedKeys, planSyncBudget, recordCost, type DraftCandidate } from '../core/sync-budget.ts';
 import {
   SETTINGS_KEY, decodeDraft, decodeFeaturedKeys, decodeSettings, encodeDraft, encodeSettings, staleChunkKeys,
@@ -173,7 +174,7 @@ export class SyncMirror {
       delete memory.missingSince[recordKey];
       await this.saveMemory();
     });
-    this.queue = run.catch(() => undefined);
+    this.queue = afterSettling(run, 'forget() returns the run: its caller gets the failure');
     this.writeDueAt = this.deps.now();
     this.reschedule();
     return run;

@@ -51,6 +51,25 @@ describe('the shared "sync this issue" switches', () => {
     expect(changes).toHaveLength(1);
   });
 
+  it('hands a failed flip to its caller and still saves the next one', async () => {
+    const { area } = await setUp();
+    const opened = db;
+    let stamps = 0;
+    const choices = new SyncedChoices({
+      area, db: async () => opened, now: () => NOW, observeClock: async () => {}, onChange: () => {},
+      stamp: async () => {
+        if (stamps++ === 0) throw new Error('the clock is unreadable');
+        return clock(NOW);
+      },
+    });
+    const failed = choices.set('issue-1', false);
+    const next = choices.set('issue-2', false);
+    await expect(failed).rejects.toThrow('the clock is unreadable');
+    await next;
+    expect(await getSyncChoices(db)).toEqual(new Map([['issue-2', { sync: false, at: clock(NOW) }]]));
+    expect((area as MemorySyncArea).snapshot()).toEqual({ 'o:issue-2': { sync: false, at: clock(NOW) } });
+  });
+
   it('takes a newer switch from the area, moves the clock past it, and leaves the area alone', async () => {
     const { area, choices, observed, changes } = await setUp();
     await choices.set('issue-1', false);

@@ -10,6 +10,7 @@
 import * as v from 'valibot';
 import { isClockAhead, maxHlc, parseHlc, ZERO_HLC } from '../../core/hlc.ts';
 import type { Hlc } from '../../core/model.ts';
+import { afterSettling } from '../../core/rejections.ts';
 import { TOMBSTONE_LIFETIME_MS } from '../../core/tombstones.ts';
 import type { RoundupDatabase } from '../../storage/db.ts';
 import { getSyncChoices, syncChoiceSchema, updateSyncChoices, type SyncChoice, type SyncChoices } from './choices-repo.ts';
@@ -142,7 +143,7 @@ export class SyncedChoices {
 
   private serially(work: () => Promise<void>): Promise<void> {
     const run = this.queue.then(work);
-    this.queue = run.catch(() => undefined);
+    this.queue = afterSettling(run, 'set() and reconcile() return the run: their callers get the failure');
     return run;
   }
 }
