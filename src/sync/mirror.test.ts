@@ -9,12 +9,12 @@ import { ManualScheduler } from './manual-scheduler.ts';
 import { MemorySyncArea, deliverSync } from './memory-sync-area.ts';
 import { SyncMirror, type SyncStatus } from './mirror.ts';
 import { emptyMirrorMemory } from './mirror-memory.ts';
-import type { DraftStore, MirrorMemoryStore, SyncArea, SyncedValueSource } from './ports.ts';
+import type { MirrorMemoryStore, MirroredIssueStore, SyncArea, SyncedValueSource } from './ports.ts';
 import { noise } from './test-noise.ts';
 
 const START = Date.UTC(2026, 10, 20);
 
-class MemoryDraftStore implements DraftStore {
+class MemoryIssueStore implements MirroredIssueStore {
   readonly issues = new Map<string, Issue>();
   readonly optedOut = new Set<string>();
 
@@ -47,7 +47,7 @@ class MemoryValue<T> implements SyncedValueSource<T> {
 
 /** One browser profile: its own area (unless shared), store, clock and mirror, on the shared fake time. */
 class Device {
-  readonly store = new MemoryDraftStore();
+  readonly store = new MemoryIssueStore();
   readonly settings = new MemoryValue<Settings>(undefined);
   readonly mirror: SyncMirror;
   readonly statuses: SyncStatus[] = [];
@@ -259,7 +259,7 @@ describe('SyncMirror: forgetting a record', () => {
         saved = value;
       },
     };
-    const mirror = new SyncMirror({ area: new MemorySyncArea(time.now), store: new MemoryDraftStore(), scheduler: time.scope('a'), now: time.now, memory });
+    const mirror = new SyncMirror({ area: new MemorySyncArea(time.now), store: new MemoryIssueStore(), scheduler: time.scope('a'), now: time.now, memory });
     const failed = mirror.forget('d:one');
     const next = mirror.forget('d:two');
     await expect(failed).rejects.toThrow('the disk is full');

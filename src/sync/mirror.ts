@@ -34,7 +34,7 @@ import {
 import { addCosts, costOfKeys, readAreaLayout, recordDiffers } from './area-records.ts';
 import { NOTE_SHOWN_MS, readMirrorMemory, type MirrorMemory, type SyncNote, type SyncNoteKind } from './mirror-memory.ts';
 import type { SyncState } from './status-view.ts';
-import type { DraftStore, MirrorMemoryStore, SyncArea, SyncAreaChange, SyncScheduler, SyncedValueSource } from './ports.ts';
+import type { MirrorMemoryStore, MirroredIssueStore, SyncArea, SyncAreaChange, SyncScheduler, SyncedValueSource } from './ports.ts';
 import { backoffDelayMs, describeError, isQuotaError } from './quota-errors.ts';
 
 export interface SyncMirrorOptions {
@@ -79,7 +79,7 @@ export interface SyncStatus {
 
 export interface SyncMirrorDeps {
   area: SyncArea;
-  store: DraftStore;
+  store: MirroredIssueStore;
   scheduler: SyncScheduler;
   now: () => number;
   settings?: SyncedValueSource<SyncedSettings>;

@@ -45,8 +45,8 @@ export interface ReceivedIssue {
   keptLive: number;
 }
 
-/** The local source of truth (IndexedDB). */
-export interface DraftStore {
+/** The local source of truth (IndexedDB), as the mirror sees it: every issue it mirrors, published ones included. */
+export interface MirroredIssueStore {
   /** The issues that should be mirrored: drafts, and any issue whose change others must still see. */
   listMirroredIssues(): Promise<MirroredIssueListing[]>;
   getIssue(id: string): Promise<Issue | undefined>;

@@ -17,7 +17,7 @@ import type { RoundupDatabase } from '../../storage/db.ts';
 import { getLiveIssuesById } from '../../storage/issues-repo.ts';
 import { buildSyncStatusView, issueIdsNamedIn } from '../build-status-view.ts';
 import { createDeviceClock, type DeviceClock } from '../idb/device-clock.ts';
-import { createSyncDraftStore, type SyncDraftStore } from '../idb/draft-store.ts';
+import { createSyncDraftStore, type SyncIssueStore } from '../idb/draft-store.ts';
 import { healStoredClocks } from '../idb/heal-stored-clocks.ts';
 import { getLastSyncedAt, putLastSyncedAt } from '../idb/last-synced-repo.ts';
 import { createMirrorMemoryRepo } from '../idb/mirror-memory-repo.ts';
@@ -45,7 +45,7 @@ interface SyncRuntime {
   clock: DeviceClock;
   area: BrowserSyncArea;
   scheduler: TimerAlarmScheduler;
-  store: SyncDraftStore;
+  store: SyncIssueStore;
   choices: SyncedChoices;
   mirror: SyncMirror;
 }

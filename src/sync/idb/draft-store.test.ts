@@ -32,7 +32,7 @@ async function storeWith(issues: Issue[], options: { choices?: SyncChoices; now?
   });
 }
 
-describe('the sync draft store', () => {
+describe('the store of mirrored issues', () => {
   it.each([
     ['a draft', issue('x'), true],
     ['an issue published yesterday', issue('x', published(1)), true],

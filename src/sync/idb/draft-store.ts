@@ -1,5 +1,5 @@
 /**
- * IndexedDB as the sync mirror's DraftStore (src/sync/ports.ts). Which issues are mirrored:
+ * IndexedDB as the sync mirror's MirroredIssueStore (src/sync/ports.ts). Which issues are mirrored:
  * - every draft;
  * - an issue published or deleted within `RECENT_CHANGE_MS`, so the other devices learn of it: a draft
  *   that merely vanished from the area would be written back by a device that still holds it as a draft;
@@ -14,7 +14,7 @@ import { parseHlc, ZERO_HLC } from '../../core/hlc.ts';
 import type { Hlc, Issue } from '../../core/model.ts';
 import { parseIssue } from '../../core/schema.ts';
 import { deletionClockOf } from '../../core/tombstones.ts';
-import type { MirroredIssueListing, DraftStore, ReceivedIssue } from '../ports.ts';
+import type { MirroredIssueListing, MirroredIssueStore, ReceivedIssue } from '../ports.ts';
 import type { RoundupDatabase } from '../../storage/db.ts';
 import { getIssue } from '../../storage/issues-repo.ts';
 import { mergeIssueIntoStore } from './merge-into-store.ts';
@@ -24,7 +24,7 @@ import { inTransaction } from '../../storage/transaction.ts';
 export const RECENT_CHANGE_MS = 7 * 24 * 60 * 60 * 1000;
 export const OWED_MS = 30 * 60 * 1000;
 
-export interface SyncDraftStoreOptions {
+export interface SyncIssueStoreOptions {
   db: () => Promise<RoundupDatabase>;
   now: () => number;
   /** The "sync this issue" switches; an issue without one syncs. */
@@ -33,7 +33,7 @@ export interface SyncDraftStoreOptions {
   onApplied?: (issue: Issue) => void;
 }
 
-export interface SyncDraftStore extends DraftStore {
+export interface SyncIssueStore extends MirroredIssueStore {
   /** Another device removed the issue's record from the area: it holds what this device owed it. */
   forgetOwed(issueId: string): Promise<void>;
 }
@@ -59,7 +59,7 @@ function looksMirrored(raw: unknown, nowMs: number): boolean {
   return isMirroredByData({ status: status as Issue['status'], clocks: clocks as Issue['clocks'], deleted: deleted as Hlc | undefined }, nowMs);
 }
 
-export function createSyncDraftStore({ db, now, choices, onApplied }: SyncDraftStoreOptions): SyncDraftStore {
+export function createSyncDraftStore({ db, now, choices, onApplied }: SyncIssueStoreOptions): SyncIssueStore {
   let owed: Map<string, number> | undefined;
 
   async function owedUntil(): Promise<Map<string, number>> {
