@@ -1,5 +1,5 @@
 /**
- * The one typed protocol between Roundup's pages (popup, editor, options) and the background, which is
+ * The one typed protocol between Roundup's pages (popup, editor page, options) and the background, which is
  * the single writer of IndexedDB. Each message names a valibot schema for its arguments (the background
  * validates every message before acting: a page can be stale or compromised) and the type of its result.
  * Errors cross the boundary as errors ({ ok: false }), never as `undefined`.

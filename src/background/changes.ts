@@ -2,7 +2,7 @@
  * One place that hears "stored data changed": every background write calls `issuesChanged()` (or
  * `settingsChanged()`), and what follows a write listens here instead of being called from each handler:
  * the toolbar badge, the sync mirror, the context menus, and every open Roundup page, which is told with a
- * broadcast (STORED_CHANGE) and re-reads what changed, so an editor tab never shows or exports a stale issue.
+ * broadcast (STORED_CHANGE) and re-reads what changed, so an open editor page never shows or exports a stale issue.
  */
 import browser from './extension-api.ts';
 import type { StoredChange } from '../messages.ts';

@@ -34,7 +34,7 @@ export interface EmailDocumentParts {
   /**
    * For the clipboard ("Copy for email"), which a rich editor pastes: no style sheet and no preheader.
    * With a `<style>` in the document, Chromium's clipboard rewrites every element's style from its
-   * computed style, baking the editor window's width into the tables (`width: 769px`); and a paste
+   * computed style, baking the editor page's width into the tables (`width: 769px`); and a paste
    * target has its head and its preview line of its own.
    */
   forPasting?: boolean;

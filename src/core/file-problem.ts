@@ -1,6 +1,6 @@
 /**
- * What is wrong with a file to import, in plain words for the editor (the options page and the editor's
- * Import). The parser (portable.ts) names the field path, `issue.items[3].url: expected an absolute URL,
+ * What is wrong with a file to import, in plain words for the editor (the options page and the editor
+ * page's Import). The parser (portable.ts) names the field path, `issue.items[3].url: expected an absolute URL,
  * got "foo"`, which the command line prints as is; a person restoring a backup needs the same fact as a
  * sentence: `the link of item 4 of the issue is not a web address ("foo")`, never a schema path.
  */

@@ -70,8 +70,8 @@ describe('planImport', () => {
   });
 
   // A section removed on one device while another filed into it stays shown with that item (live-parts.ts):
-  // the preview counts what the editor will show.
-  it('counts a live item in a removed section as the editor shows it', () => {
+  // the preview counts what the editor page will show.
+  it('counts a live item in a removed section as the editor page shows it', () => {
     const issue = makeIssue({
       sections: [makeSection(), makeSection({ id: 'removed', name: 'Old', position: 'a1', deleted: T1 })],
       items: [makeItem(), makeItem({ id: 'kept', sectionId: 'removed' })],

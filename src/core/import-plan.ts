@@ -151,6 +151,6 @@ export function diffSettings(current: Settings, other: Settings): string[] {
 }
 
 function brief(issue: Issue): IssueBrief {
-  // Counted as the editor and the popup count it (live-parts.ts): a removed section still holding a live item shows it.
+  // Counted as the editor page and the popup count it (live-parts.ts): a removed section still holding a live item shows it.
   return { id: issue.id, number: issue.number, title: issue.title, itemCount: liveItems(issue).length };
 }

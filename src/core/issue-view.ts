@@ -46,7 +46,7 @@ export interface IssueView {
 }
 
 // C0 and C1 controls and DEL have no visible form and can confuse terminals, mail transfer agents
-// and parsers; line and paragraph separators act as newlines in some editors.
+// and parsers; line and paragraph separators act as newlines in some text editors.
 const CONTROL_EXCEPT_TAB_AND_NEWLINE = /(?![\t\n])\p{Cc}/gu;
 const LINE_BREAKS = /\r\n?|[\u0085\u2028\u2029]/g;
 
@@ -97,7 +97,7 @@ function viewSection(issue: Issue, section: Section): SectionView {
 
 /**
  * The live sections in order, each with its live items in order; sections with no live item are left out.
- * Which sections and items are live, and their order, is live-parts.ts, the editor's and the popup's rule too: a section
+ * Which sections and items are live, and their order, is live-parts.ts, the editor page's and the popup's rule too: a section
  * removed on one device while another added an item to it is shown with that item ("add wins").
  */
 export function viewIssue(issue: Issue): IssueView {

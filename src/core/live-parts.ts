@@ -1,5 +1,5 @@
 /**
- * Which parts of an issue are live, and in what order: what the editor, the popup and the exports show.
+ * Which parts of an issue are live, and in what order: what the editor page, the popup and the exports show.
  * Kept apart from the edits (issue-ops.ts) and the position keys (position.ts), so a page that only
  * shows an issue, such as the popup, loads neither.
  */
@@ -16,7 +16,7 @@ export function compareByPosition(a: { position: string; id: string }, b: { posi
 }
 
 /**
- * The sections the editor, the popup and the exports show, in reading order. "Add wins": a section
+ * The sections the editor page, the popup and the exports show, in reading order. "Add wins": a section
  * removed on one device while another device added or edited an item in it stays shown, with its
  * name and its surviving items, for as long as it holds one; otherwise that item would be live yet
  * invisible, an edit lost to a removal its author never saw. Removing it again tombstones it anew.

@@ -30,7 +30,7 @@ export interface Backup {
 export type PortableFile = { kind: 'issue'; issue: Issue } | { kind: 'backup'; backup: Backup };
 export type ParseResult = { ok: true; file: PortableFile } | { ok: false; error: string };
 
-/** Editors validate a hand-written file when it names its schema; the key is allowed and ignored. */
+/** Text editors validate a hand-written file when it names its schema; the key is allowed and ignored. */
 const schemaReference = v.optional(v.pipe(v.string(), v.description('URL or path of this JSON Schema, for editors.')));
 
 export const issueFileSchema = strictPlainObject({
@@ -53,7 +53,7 @@ export const backupFileSchema = strictPlainObject({
 });
 
 export function parsePortableFile(text: string): ParseResult {
-  // Editors on Windows save JSON with a byte-order mark, which JSON.parse refuses.
+  // Text editors on Windows save JSON with a byte-order mark, which JSON.parse refuses.
   const json = text.startsWith('\uFEFF') ? text.slice(1) : text;
   if (json.trim() === '') return fail('the file is empty');
   let data: unknown;

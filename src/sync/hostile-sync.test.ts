@@ -92,7 +92,7 @@ class Device {
     return issue;
   }
 
-  /** The status line as the popup, editor and settings page show it. */
+  /** The status line as the popup, the editor page and the settings page show it. */
   async statusLine(): Promise<string[]> {
     const issues = [...(await this.db.getAll('issues'))];
     const view = buildSyncStatusView({ status: this.mirror.getStatus(), storedLastSyncedAt: null, choices: new Map(), issues, choicesError: null });

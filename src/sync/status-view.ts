@@ -1,6 +1,6 @@
 /**
  * What the pages show about sync (src/ui/sync-status.tsx), as the background answers `sync/status`: types
- * only, so the popup, the editor and the settings page may import them without any of sync's code.
+ * only, so the popup, the editor page and the settings page may import them without any of sync's code.
  */
 import type { LocalOnlyReason } from '../core/sync-budget.ts';
 

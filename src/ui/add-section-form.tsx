@@ -1,4 +1,4 @@
-/** "New section name" + "Add section": the popup and the editor add sections the same way. */
+/** "New section name" + "Add section": the popup and the editor page add sections the same way. */
 import { useState } from 'preact/hooks';
 import { logRejection } from '../core/rejections.ts';
 
