@@ -25,7 +25,7 @@ import { parsePortableFile } from '../src/core/portable.ts';
 import { draftKey, encodeDraft, encodeRecord, SYNC_QUOTA } from '../src/core/sync-codec.ts';
 import { putIssue, updateIssue } from '../src/storage/issues-repo.ts';
 import { openTestDb } from '../src/storage/open-test-db.ts';
-import { createSyncDraftStore } from '../src/sync/idb/draft-store.ts';
+import { createSyncIssueStore } from '../src/sync/idb/issue-store.ts';
 import { measureFeaturedKeys, measureSyncCapacity, seedLikeItemText, type SyncCapacity } from '../src/sync/capacity.ts';
 import { ManualScheduler } from '../src/sync/manual-scheduler.ts';
 import { MemorySyncArea } from '../src/sync/memory-sync-area.ts';
@@ -69,7 +69,7 @@ async function measureBurst(name: string, gapMs: number, keepMemory = true): Pro
       image: null, kind: 'article', capturedAt: new Date(START).toISOString() }, { sectionId: 'section-1', at: tick() });
   }
   await putIssue(db, issue);
-  const store = createSyncDraftStore({ db: async () => db, now: time.now, choices: async () => new Map() });
+  const store = createSyncIssueStore({ db: async () => db, now: time.now, choices: async () => new Map() });
   const mirror = new SyncMirror({ area, store, scheduler: time, now: time.now, ...(keepMemory ? { memory: createMirrorMemoryRepo(async () => db) } : {}) });
   const startedAt = performance.now();
   mirror.start();

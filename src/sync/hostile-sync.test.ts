@@ -23,7 +23,7 @@ import { openTestDb } from '../storage/open-test-db.ts';
 import { describeSyncStatus } from '../ui/sync-status-text.ts';
 import { buildSyncStatusView } from './build-status-view.ts';
 import { createDeviceClock, type DeviceClock } from './idb/device-clock.ts';
-import { createSyncDraftStore } from './idb/draft-store.ts';
+import { createSyncIssueStore } from './idb/issue-store.ts';
 import { healStoredClocks } from './idb/heal-stored-clocks.ts';
 import { createMirrorMemoryRepo } from './idb/mirror-memory-repo.ts';
 import { ManualScheduler } from './manual-scheduler.ts';
@@ -59,7 +59,7 @@ class Device {
     this.mirror?.stop();
     const db = async () => this.db;
     this.clock = createDeviceClock(db, this.time.now);
-    const store = createSyncDraftStore({ db, now: this.time.now, choices: async () => new Map(), onApplied: (issue) => this.applied.push(issue) });
+    const store = createSyncIssueStore({ db, now: this.time.now, choices: async () => new Map(), onApplied: (issue) => this.applied.push(issue) });
     this.mirror = new SyncMirror({ area: this.area, store, scheduler: this.time.scope(this.name), now: this.time.now,
       observeClock: (at) => this.clock.receive(at), memory: createMirrorMemoryRepo(db) });
     this.mirror.start();

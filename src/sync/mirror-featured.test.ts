@@ -15,7 +15,7 @@ import { normalizeUrlForDedupe } from '../core/url.ts';
 import type { RoundupDatabase } from '../storage/db.ts';
 import { getIssue, putIssue } from '../storage/issues-repo.ts';
 import { openTestDb } from '../storage/open-test-db.ts';
-import { createSyncDraftStore } from './idb/draft-store.ts';
+import { createSyncIssueStore } from './idb/issue-store.ts';
 import { createSyncedFeaturedKeys, getSyncedFeaturedKeys } from './idb/synced-featured-keys.ts';
 import { ManualScheduler } from './manual-scheduler.ts';
 import { MemorySyncArea, deliverSync } from './memory-sync-area.ts';
@@ -37,7 +37,7 @@ async function device(name: string, time: ManualScheduler): Promise<Device> {
   const db = await openTestDb();
   open.push(db);
   const area = new MemorySyncArea(time.now);
-  const store = createSyncDraftStore({ db: async () => db, now: time.now, choices: async () => new Map() });
+  const store = createSyncIssueStore({ db: async () => db, now: time.now, choices: async () => new Map() });
   const mirror = new SyncMirror({ area, store, scheduler: time.scope(name), now: time.now,
     featured: createSyncedFeaturedKeys(async () => db, time.now) });
   return { db, area, mirror };

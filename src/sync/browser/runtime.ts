@@ -17,7 +17,7 @@ import type { RoundupDatabase } from '../../storage/db.ts';
 import { getLiveIssuesById } from '../../storage/issues-repo.ts';
 import { buildSyncStatusView, issueIdsNamedIn } from '../build-status-view.ts';
 import { createDeviceClock, type DeviceClock } from '../idb/device-clock.ts';
-import { createSyncDraftStore, type SyncIssueStore } from '../idb/draft-store.ts';
+import { createSyncIssueStore, type SyncIssueStore } from '../idb/issue-store.ts';
 import { healStoredClocks } from '../idb/heal-stored-clocks.ts';
 import { getLastSyncedAt, putLastSyncedAt } from '../idb/last-synced-repo.ts';
 import { createMirrorMemoryRepo } from '../idb/mirror-memory-repo.ts';
@@ -64,7 +64,7 @@ function createRuntime(env: SyncEnvironment): SyncRuntime {
   const scheduler = new TimerAlarmScheduler(env.browser.alarms, now, reportError);
   const choices = new SyncedChoices({ area, db: database, stamp: () => clock.next(), observeClock: (at) => clock.receive(at), now,
     onChange: () => runtime?.mirror.markDirty() });
-  const store = createSyncDraftStore({ db: database, now, choices: () => choices.list(),
+  const store = createSyncIssueStore({ db: database, now, choices: () => choices.list(),
     onApplied: () => void env.issuesChanged().catch(reportError) });
   const mirror = new SyncMirror({ area, store, scheduler, now, settings: createSyncedSettings(database, () => clock.next(), now),
     featured: createSyncedFeaturedKeys(database, now), observeClock: (at) => clock.receive(at), memory: createMirrorMemoryRepo(database),
@@ -115,7 +115,7 @@ export function handleStorageChanged(changes: Record<string, Storage.StorageChan
   const { area, store, choices } = runtime;
   for (const [key, change] of Object.entries(changes)) {
     const parsed = parseSyncKey(key);
-    // A device that has caught up with an issue it was behind on removes its record (idb/draft-store.ts).
+    // A device that has caught up with an issue it was behind on removes its record (idb/issue-store.ts).
     if (parsed?.record.kind === 'draft' && parsed.chunk === null && change.newValue === undefined) {
       store.forgetOwed(parsed.record.issueId).catch(reportError);
     }

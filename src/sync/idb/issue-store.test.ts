@@ -6,7 +6,7 @@ import type { RoundupDatabase } from '../../storage/db.ts';
 import { putIssue } from '../../storage/issues-repo.ts';
 import { openTestDb } from '../../storage/open-test-db.ts';
 import type { SyncChoices } from './choices-repo.ts';
-import { createSyncDraftStore, OWED_MS, RECENT_CHANGE_MS } from './draft-store.ts';
+import { createSyncIssueStore, OWED_MS, RECENT_CHANGE_MS } from './issue-store.ts';
 
 const NOW = Date.UTC(2026, 10, 20);
 const DAY = 24 * 60 * 60 * 1000;
@@ -26,7 +26,7 @@ afterEach(() => db.close());
 async function storeWith(issues: Issue[], options: { choices?: SyncChoices; now?: () => number; applied?: Issue[] } = {}) {
   db = await openTestDb();
   for (const stored of issues) await putIssue(db, stored);
-  return createSyncDraftStore({
+  return createSyncIssueStore({
     db: async () => db, now: options.now ?? (() => NOW), choices: async () => options.choices ?? new Map(),
     onApplied: (applied) => options.applied?.push(applied),
   });
@@ -85,7 +85,7 @@ describe('the store of mirrored issues', () => {
     let now = NOW;
     const store = await storeWith([issue('x', published(30))], { now: () => now });
     await store.putIssue(issue('x'));
-    const restarted = createSyncDraftStore({ db: async () => db, now: () => now, choices: async () => new Map() });
+    const restarted = createSyncIssueStore({ db: async () => db, now: () => now, choices: async () => new Map() });
     expect(await restarted.listMirroredIssues()).toEqual([{ id: 'x', syncEnabled: true }]);
     now += OWED_MS + 1;
     expect(await restarted.listMirroredIssues()).toEqual([]);

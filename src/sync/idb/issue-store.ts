@@ -59,7 +59,7 @@ function looksMirrored(raw: unknown, nowMs: number): boolean {
   return isMirroredByData({ status: status as Issue['status'], clocks: clocks as Issue['clocks'], deleted: deleted as Hlc | undefined }, nowMs);
 }
 
-export function createSyncDraftStore({ db, now, choices, onApplied }: SyncIssueStoreOptions): SyncIssueStore {
+export function createSyncIssueStore({ db, now, choices, onApplied }: SyncIssueStoreOptions): SyncIssueStore {
   let owed: Map<string, number> | undefined;
 
   async function owedUntil(): Promise<Map<string, number>> {
