@@ -3,7 +3,6 @@
  * pages, permissions and commands, with the keys Firefox needs and without the Chrome-only ones.
  */
 import type { ManifestV3Export } from '@crxjs/vite-plugin';
-import { POPUP_PAGE } from '../src/popup-page.ts';
 
 type Manifest = Extract<ManifestV3Export, { manifest_version: number }>;
 /** crxjs's manifest type predates `gecko_android`. */
@@ -31,9 +30,6 @@ export function toFirefoxManifest(chrome: Manifest): FirefoxManifest {
     ...shared,
     // Firefox runs MV3 backgrounds as event pages, not service workers; a module script keeps the imports.
     background: { scripts: [worker], type: 'module' },
-    // Chrome opens the popup from the background after a click (src/popup-page.ts); Firefox shows it
-    // itself, as its `action.openPopup` must run within the click's own handler, before any await.
-    action: { ...shared.action, default_popup: POPUP_PAGE },
     browser_specific_settings: {
       gecko: {
         id: GECKO_ID,

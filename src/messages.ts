@@ -72,8 +72,8 @@ function returns<R>() {
 
 export const protocol = {
   /** What the popup's form needs for the active tab: the capture (or why not), pending edits, the draft's sections. */
-  /** The state of the tab the popup is for: the background knows which (the clicked one, else the active one). */
-  'popup/open': returns<PopupState>()(none),
+  /** The state of the tab the popup is for: the active tab of the popup's window (else of the window focused last). */
+  'popup/open': returns<PopupState>()(v.strictObject({ tabId: v.optional(tabId) })),
   /** The popup's state again once a busy page answered (see PopupState.lateCapture); null if it never did. */
   'popup/late-capture': returns<PopupState | null>()(v.strictObject({ tabId, url })),
   /** What the popup shows once the form is ready: the whole draft, the other drafts, where else the page was filed. */

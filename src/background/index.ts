@@ -7,15 +7,18 @@ import { routeMessage } from './router.ts';
 import { handleStorageChanged, handleSyncAlarm, startSync } from '../sync/index.ts';
 import { issuesChanged, onIssuesChanged } from './changes.ts';
 import { database } from './database.ts';
-import { handleToolbarClick } from './popup/toolbar-click.ts';
+import { handleToolbarClick, takeToolbarClicks } from './popup/toolbar-click.ts';
 import { logRejection } from '../core/rejections.ts';
 
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => routeMessage(message, sender, browser.runtime.id));
 
-// Chrome only: its manifest names no popup, so a click on the button comes here (popup/toolbar-click.ts).
+// Chrome: once this worker runs, a click on the button comes here rather than to the manifest's popup, so
+// the page is read while the popup loads; before that, and in Firefox, the browser opens the popup itself
+// (popup/toolbar-click.ts).
 browser.action.onClicked.addListener((tab) => {
   handleToolbarClick(tab).catch((error: unknown) => console.error('Roundup could not open its popup:', error));
 });
+takeToolbarClicks().catch(logRejection('take the toolbar button\'s clicks'));
 
 browser.runtime.onInstalled.addListener(() => {
   refreshMenus().catch(logRejection('build the menus'));

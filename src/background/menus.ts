@@ -19,7 +19,7 @@ import { ensureCurrentDraft } from './drafts.ts';
 import { handlers } from './handlers.ts';
 import { sectionToOffer } from './last-section.ts';
 import { noteMenuAdd } from './popup/menu-adds.ts';
-import { openPopupOnTab } from './popup/toolbar-click.ts';
+import { inFirefox, openPopupOnTab } from './popup/toolbar-click.ts';
 import { captureFromTabOnly } from './tab-fallback.ts';
 import { logRejection } from '../core/rejections.ts';
 
@@ -167,12 +167,11 @@ async function addFromMenu(kind: MenuKind, chosenSection: string | null, info: M
 
 /**
  * Opens the popup on what the menu added. Firefox lets `openPopup` run only within the click's handler,
- * before any await, and shows its manifest's popup; Chrome's manifest names none (src/popup-page.ts), so
- * it opens as after a toolbar click (popup/toolbar-click.ts).
+ * before any await, and shows its manifest's popup; Chrome opens it as after a toolbar click
+ * (popup/toolbar-click.ts).
  */
 function openPopupForFeedback(tab: Tabs.Tab | undefined): Promise<void> {
-  const isFirefox = typeof (browser.runtime as { getBrowserInfo?: unknown }).getBrowserInfo === 'function';
-  return isFirefox || tab?.id === undefined ? browser.action.openPopup() : openPopupOnTab(tab.id, tab.windowId);
+  return inFirefox() || tab?.id === undefined ? browser.action.openPopup() : openPopupOnTab(tab.id, tab.windowId);
 }
 
 /** Runs one menu command; resolves to what it added (for end-to-end tests), or null for a menu not Roundup's. */

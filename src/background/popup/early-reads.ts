@@ -2,9 +2,13 @@
  * The popup's reads start at the toolbar click, not when the popup's first script asks: in Chrome the
  * click reaches the background first (toolbar-click.ts), and the browser takes longer to show the popup
  * than the reads take, so `popup/open` usually finds the page and storage read. Kept with the clicked
- * tab, for the popup that click opened (the focused window may already be another one by then). Storage read here is used only if nothing was written since (transaction.ts
- * counts the writes). Firefox shows its popup without telling the background: there `popup/open` finds
+ * tab, for the popup that click opened (the focused window may already be another one by then). Storage
+ * read here is used only if nothing was written since (transaction.ts counts the writes). When the
+ * browser opened the popup itself (Firefox, or Chrome before this worker first ran) `popup/open` finds
  * nothing here and reads both itself.
+ *
+ * Measured (bench/popup.ts, same run): with these reads the popup was ready 2.0× as late as an empty
+ * page; reading only when the popup asks, 3.4×.
  */
 import { ignoreRejection } from '../../core/rejections.ts';
 import { quietWriteStamp, writtenSince } from '../../storage/transaction.ts';

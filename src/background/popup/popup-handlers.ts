@@ -18,19 +18,21 @@ import { takeMenuAdd } from './menu-adds.ts';
 import { buildPopupState, type PopupTab } from './popup-state.ts';
 import type { PopupState } from '../../messages.ts';
 
-/** The active tab of the window the editor is using: where the popup was opened. */
-async function focusedTab(): Promise<PopupTab> {
-  const [active] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
+/** The tab the popup named (its window's active tab), else the active tab of the window focused last. */
+async function popupTab(tabId: number | undefined): Promise<PopupTab> {
+  const [active] = tabId === undefined ? await browser.tabs.query({ active: true, lastFocusedWindow: true }) : [await browser.tabs.get(tabId)];
   if (active?.id === undefined) throw new Error('Roundup could not tell which tab is open.');
   return { id: active.id, url: active.url ?? '', title: active.title ?? '' };
 }
 
 export const popupHandlers: HandlersFor<'popup/open' | 'popup/late-capture' | 'popup/details' | 'pending/save' | 'item/add'> = {
-  async 'popup/open'(): Promise<PopupState> {
-    // In Chrome the popup is for the tab clicked, whose reads started then (early-reads.ts). Else (Firefox,
-    // a reopened popup) it is for the focused window's active tab, read now.
-    const early = takeReads();
-    const tab = early?.tab ?? await focusedTab();
+  async 'popup/open'({ tabId }): Promise<PopupState> {
+    // After a click that reached the background (toolbar-click.ts), the popup is for the tab clicked, whose
+    // reads started then (early-reads.ts). Else (the browser opened the popup itself) it is for the tab the
+    // popup names, read now.
+    const taken = takeReads();
+    const early = taken && (tabId === undefined || taken.tab.id === tabId) ? taken : undefined;
+    const tab = early?.tab ?? await popupTab(tabId);
     // A context-menu add that opened this popup has finished before the draft is read, so the popup shows it.
     const menuAdded = await takeMenuAdd();
     return { ...await buildPopupState(tab, { early: early?.capture, context: early?.context }), menuAdded };
