@@ -3,7 +3,7 @@ import { defineConfig } from 'vite';
 import manifest from './manifest.json' with { type: 'json' };
 import { toFirefoxManifest } from './scripts/manifest-firefox.ts';
 import { patchLibraryHtmlSinks } from './scripts/patch-library-html-sinks.ts';
-import { injectedCaptureScript } from './vite.config.ts';
+import { injectedCaptureScript, popupChunks } from './vite.config.ts';
 
 // `npm run build:firefox`: the same sources, pages and injected capture script as the Chrome build
 // (vite.config.ts), with the manifest Firefox needs; crxjs's `browser: 'firefox'` emits
@@ -14,6 +14,7 @@ export default defineConfig({
     outDir: 'dist-firefox',
     emptyOutDir: true,
     target: 'es2022',
-    rolldownOptions: { input: { editor: 'editor/index.html' } },
+    rolldownOptions: { input: { editor: 'editor/index.html' }, output: { codeSplitting: popupChunks() } },
+    modulePreload: { polyfill: false },
   },
 });

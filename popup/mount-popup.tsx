@@ -1,7 +1,6 @@
 import { render } from 'preact';
 import '../src/ui/base.css';
 import type { PopupState } from '../src/messages.ts';
-import './popup.css';
 import { Popup } from './popup.tsx';
 
 export function mountPopup(opening: Promise<PopupState>): void {
