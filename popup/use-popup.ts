@@ -130,8 +130,8 @@ export function usePopup(opening: Promise<PopupState>) {
     setForm(initial);
     setAdded(addedEarlier(shown));
     requestAnimationFrame(() => {
-      // The benchmark (bench/popup.ts) reads this: the capture is shown and "Add to issue" can be pressed.
-      performance.mark('roundup:ready', { detail: { lateCapture: shown.lateCapture } });
+      // The benchmark (bench/popup.ts) reads this too: the frame that paints the form has begun.
+      performance.mark('roundup:frame');
       loadDetails(shown).catch(fail);
       if (shown.lateCapture) awaitLateCapture(shown).catch(fail);
       // Best effort: keep Roundup's data when the browser runs short of disk space.
@@ -146,6 +146,16 @@ export function usePopup(opening: Promise<PopupState>) {
   useLayoutEffect(() => {
     show(opening).catch(fail);
   }, [opening, show, fail]);
+
+  // The benchmark (bench/popup.ts) reads this: the capture is in the page and "Add to issue" can be
+  // pressed. A layout effect runs once the form is in the DOM, before the browser paints it, as the empty
+  // page's load event the benchmark compares it with comes before that page's first paint.
+  const readyMarked = useRef(false);
+  useLayoutEffect(() => {
+    if (!state || !form || readyMarked.current) return;
+    readyMarked.current = true;
+    performance.mark('roundup:ready', { detail: { lateCapture: state.lateCapture } });
+  }, [state, form]);
 
   // The editor tab (or another device) changed something. A change of this draft alone (the popup's own
   // typing among them) rereads the draft; any other change, the details too (other drafts, "featured in").
