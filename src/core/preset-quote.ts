@@ -1,9 +1,8 @@
 /**
- * The `quote` house style, Haskell Weekly's layout (../shared/archives/haskellweekly/, 2019 on): per
- * section `## Section`, then each item as a list item `- [Title](url) by Author` with its summary
- * under it as an indented `  > quote`, items apart by a blank line. An archive issue in this layout,
- * imported and exported again, gives back its item lines as they were
- * (test/unit/preset-quote-archive.test.ts).
+ * The `quote` house style, Haskell Weekly's layout (its published issues from 2019 on): per section
+ * `## Section`, then each item as a list item `- [Title](url) by Author` with its summary under it as
+ * an indented `  > quote`, items apart by a blank line. An archive issue in this layout, imported and
+ * exported again, gives back its item lines as they were (test/unit/preset-quote-archive.test.ts).
  */
 import type { PresetTemplates } from './house-style.ts';
 import { HEAD, LIST_STYLE } from './preset-head.ts';
