@@ -1,6 +1,6 @@
 /**
- * The popup's first act, started by its entry script while Preact and the views load: ask the background
- * for the state of the tab the popup is for. Opened by the background after a click, the popup's address
+ * The popup's first act, started by its entry script before the first render: ask the background for
+ * the state of the tab the popup is for. Opened by the background after a click, the popup's address
  * names that tab (src/background/popup/toolbar-click.ts), whose page and storage were read at the click,
  * so the answer is usually ready. Opened by the browser itself (Firefox, or Chrome before Roundup's
  * background first ran), it is for the active tab of its own window, read now.
@@ -10,7 +10,7 @@ import { extensionApi } from '../src/ui/extension-api.ts';
 import { send } from '../src/ui/send.ts';
 
 /** The tab named in the popup's address, if any. */
-export function namedTab(search: string): number | undefined {
+function namedTab(search: string): number | undefined {
   const named = Number(new URLSearchParams(search).get('tab') ?? NaN);
   return Number.isSafeInteger(named) && named >= 0 ? named : undefined;
 }
