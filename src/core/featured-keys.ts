@@ -73,14 +73,28 @@ export function mergeFeaturedKeys(a: readonly FeaturedIssueKeys[], b: readonly F
   return [...byId.values()].sort((x, y) => compareStrings(x.issueId, y.issueId));
 }
 
+/** What one of this device's issues says for sync: its record, and whether it is published (and not deleted). */
+export interface OwnFeaturedRecord {
+  published: boolean;
+  keys: FeaturedIssueKeys;
+}
+
+export function ownFeaturedRecord(issue: Issue): OwnFeaturedRecord {
+  return { published: issue.status === 'published' && issue.deleted === undefined, keys: featuredKeysOfIssue(issue) };
+}
+
 /**
  * `known` updated with what this device's own issues say: a record for every published one, and a
  * tombstone for a known issue this device holds unpublished (the newer of the two then wins).
  */
-export function mergeLocalIssuesIntoFeaturedKeys(known: readonly FeaturedIssueKeys[], issues: readonly Issue[]): FeaturedIssueKeys[] {
+export function mergeOwnFeaturedRecords(known: readonly FeaturedIssueKeys[], own: readonly OwnFeaturedRecord[]): FeaturedIssueKeys[] {
   const knownIds = new Set(known.map((record) => record.issueId));
-  const own = issues.filter((issue) => (issue.status === 'published' && issue.deleted === undefined) || knownIds.has(issue.id));
-  return mergeFeaturedKeys(known, own.map(featuredKeysOfIssue));
+  return mergeFeaturedKeys(known, own.filter(({ published, keys }) => published || knownIds.has(keys.issueId)).map(({ keys }) => keys));
+}
+
+/** As mergeOwnFeaturedRecords, from the issues themselves. */
+export function mergeLocalIssuesIntoFeaturedKeys(known: readonly FeaturedIssueKeys[], issues: readonly Issue[]): FeaturedIssueKeys[] {
+  return mergeOwnFeaturedRecords(known, issues.map(ownFeaturedRecord));
 }
 
 /** Drops tombstones older than `maxAgeMs`; records of published issues are never dropped here. */

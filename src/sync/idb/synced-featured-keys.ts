@@ -7,16 +7,15 @@
  * after 30 days. A tombstone that arrives already older than that is not applied, and a record stamped
  * more than a day ahead of this device's clock counts as older than any (core/clock-trust.ts).
  */
-import { collectFeaturedTombstones, featuredKeysOfIssue, latestFeaturedClock, mergeFeaturedKeys,
-  type FeaturedIssueKeys } from '../../core/featured-keys.ts';
+import { collectFeaturedTombstones, latestFeaturedClock, mergeFeaturedKeys, mergeOwnFeaturedRecords, ownFeaturedRecord,
+  type FeaturedIssueKeys, type OwnFeaturedRecord } from '../../core/featured-keys.ts';
 import { parseFeaturedKeys } from '../../core/featured-keys-schema.ts';
 import { ZERO_HLC, isClockAhead } from '../../core/hlc.ts';
 import type { Issue } from '../../core/model.ts';
 import { parseIssue } from '../../core/schema.ts';
 import type { SyncedValueSource } from '../ports.ts';
 import type { RoundupDatabase } from '../../storage/db.ts';
-import { inTransaction } from '../../storage/transaction.ts';
-import { quietStoreStamp } from '../../storage/transaction.ts';
+import { inTransaction, quietStoreStamp } from '../../storage/transaction.ts';
 
 const FEATURED_KEYS_KEY = 'syncFeaturedKeys';
 
@@ -40,17 +39,15 @@ export function createSyncedFeaturedKeys(db: () => Promise<RoundupDatabase>, now
   }
 
   /**
-   * Each stored issue's record (core/featured-keys.ts featuredKeysOfIssue), kept while no write to the
+   * Each stored issue's record (core/featured-keys.ts ownFeaturedRecord), kept while no write to the
    * issues store started or ended since they were read: the mirror reads this after every change of
    * anything, and reading and fingerprinting a long archive again each time held up the popup.
    */
-  let own: { stamp: number; records: OwnRecord[] } | null = null;
-  async function ownRecords(): Promise<OwnRecord[]> {
+  let own: { stamp: number; records: OwnFeaturedRecord[] } | null = null;
+  async function ownRecords(): Promise<OwnFeaturedRecord[]> {
     const stamp = quietStoreStamp('issues');
     if (own !== null && stamp !== undefined && own.stamp === stamp) return own.records;
-    const records = (await readAllIssues(await db())).map((issue): OwnRecord => ({
-      published: issue.status === 'published' && issue.deleted === undefined, keys: featuredKeysOfIssue(issue),
-    }));
+    const records = (await readAllIssues(await db())).map(ownFeaturedRecord);
     own = stamp !== undefined && quietStoreStamp('issues') === stamp ? { stamp, records } : null;
     return records;
   }
@@ -58,7 +55,7 @@ export function createSyncedFeaturedKeys(db: () => Promise<RoundupDatabase>, now
   return {
     async read() {
       const records = await ownRecords();
-      const list = await update((stored) => mergeOwnRecords(stored, records), 'update the featured links for sync');
+      const list = await update((stored) => mergeOwnFeaturedRecords(stored, records), 'update the featured links for sync');
       const at = latestFeaturedClock(list);
       return at === undefined ? undefined : { value: list, at };
     },
@@ -67,18 +64,6 @@ export function createSyncedFeaturedKeys(db: () => Promise<RoundupDatabase>, now
       await update((stored) => mergeFeaturedKeys(stored, fresh), 'save the featured links from another device');
     },
   };
-}
-
-interface OwnRecord {
-  /** Published and not deleted. */
-  published: boolean;
-  keys: FeaturedIssueKeys;
-}
-
-/** As core's mergeLocalIssuesIntoFeaturedKeys, from the records already built: every published issue, and a tombstone for a known one held unpublished. */
-function mergeOwnRecords(known: readonly FeaturedIssueKeys[], records: readonly OwnRecord[]): FeaturedIssueKeys[] {
-  const knownIds = new Set(known.map((record) => record.issueId));
-  return mergeFeaturedKeys(known, records.filter(({ published, keys }) => published || knownIds.has(keys.issueId)).map(({ keys }) => keys));
 }
 
 function readStored(raw: unknown): FeaturedIssueKeys[] {
