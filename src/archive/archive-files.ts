@@ -7,7 +7,7 @@
  */
 import { htmlBlocksToMarkdown, type ArchiveBlock } from '../core/archive-blocks.ts';
 import { readDateList } from '../core/archive-date-list.ts';
-import { readMarkdownDocument, type ArchiveDocument, type DocumentResult } from '../core/archive-document.ts';
+import { readMarkdownCandidate, type ArchiveCandidate, type CandidateResult } from '../core/archive-candidate.ts';
 import { readArchivedIssue, type IssueReadResult } from '../core/archive-issue.ts';
 import { readMarkdownBlocks } from '../core/archive-markdown.ts';
 import { planArchive, type ArchivePlan, type UnreadSource } from '../core/archive-plan.ts';
@@ -40,7 +40,7 @@ const EXTENSIONS: Record<string, FileKind> = {
 export async function readArchiveFiles(files: readonly ArchiveFile[], parsers: MarkupParsers, format: ArchiveFormat = 'auto'): Promise<ArchivePlan> {
   const unreadable: UnreadSource[] = [];
   const dates = new Map<number, string>();
-  const documents: DocumentResult[] = [];
+  const candidates: CandidateResult[] = [];
   for (const file of files) {
     const text = decodeText(file.bytes);
     const kind = kindOf(file.path, text, format);
@@ -52,10 +52,10 @@ export async function readArchiveFiles(files: readonly ArchiveFile[], parsers: M
       else if (!list.ok) unreadable.push({ source: file.path, reason: `not a date list: ${list.reason}` });
       else for (const [number, date] of list.dates) dates.set(number, date);
     } else {
-      documents.push(...await readDocuments(file, text, kind, parsers));
+      candidates.push(...await readCandidates(file, text, kind, parsers));
     }
   }
-  const results = documents.map((result): IssueReadResult => (result.ok ? readArchivedIssue(result.document, dates) : result));
+  const results = candidates.map((result): IssueReadResult => (result.ok ? readArchivedIssue(result.candidate, dates) : result));
   return planArchive(results, unreadable);
 }
 
@@ -79,31 +79,31 @@ function describeUnknown(path: string): string {
   return 'not a Markdown, HTML, email or feed file';
 }
 
-async function readDocuments(file: ArchiveFile, text: string, kind: Exclude<FileKind, 'date-list'>, parsers: MarkupParsers): Promise<DocumentResult[]> {
+async function readCandidates(file: ArchiveFile, text: string, kind: Exclude<FileKind, 'date-list'>, parsers: MarkupParsers): Promise<CandidateResult[]> {
   const fileName = file.path.replace(/^.*[\\/]/, '');
   const base = { source: file.path, fileName };
-  if (kind === 'markdown') return [readMarkdownDocument(file.path, fileName, text)];
+  if (kind === 'markdown') return [readMarkdownCandidate(file.path, fileName, text)];
   if (kind === 'html') {
     const document = parseHtmlPage(text, parsers);
     const facts = readHtmlPageFacts(document);
-    return [{ ok: true, document: { ...base, title: facts.title, number: null, date: facts.date, url: facts.url,
+    return [{ ok: true, candidate: { ...base, title: facts.title, number: null, date: facts.date, url: facts.url,
       blocks: htmlBlocksToMarkdown(readHtmlBlocks(document, facts.url)) } }];
   }
   if (kind === 'email') {
     const email = await readSavedEmail(file.bytes);
     if (email.body === null) return [{ ok: false, source: file.path, reason: 'a saved email with no HTML or text part' }];
-    return [{ ok: true, document: { ...base, title: email.subject, number: null, date: email.date, url: null,
+    return [{ ok: true, candidate: { ...base, title: email.subject, number: null, date: email.date, url: null,
       blocks: blocksOf(email.body, null, parsers) } }];
   }
   const feed = readFeed(parsers.xml(text));
   if (!feed.ok) return [{ ok: false, source: file.path, reason: feed.reason }];
   if (feed.entries.length === 0) return [{ ok: false, source: file.path, reason: 'a feed with no entries' }];
-  return feed.entries.map((entry, index): DocumentResult => {
+  return feed.entries.map((entry, index): CandidateResult => {
     const source = `${file.path} › entry ${index + 1}${entry.title === null ? '' : ` (${JSON.stringify(entry.title)})`}`;
     if (entry.content === null) return { ok: false, source, reason: 'a feed entry without content' };
-    const document: ArchiveDocument = { source, fileName: '', title: entry.title, number: null, date: entry.date, url: entry.link,
+    const candidate: ArchiveCandidate = { source, fileName: '', title: entry.title, number: null, date: entry.date, url: entry.link,
       blocks: blocksOf(entry.content, entry.link, parsers) };
-    return { ok: true, document };
+    return { ok: true, candidate };
   });
 }
 

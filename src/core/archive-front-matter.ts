@@ -9,7 +9,7 @@ import { parse as parseToml } from 'smol-toml';
 
 export interface FrontMatter {
   title: string | null;
-  /** The number as written (`42`, `"42"`, `"#42"`), read by archive-document.ts. */
+  /** The number as written (`42`, `"42"`, `"#42"`), read by archive-candidate.ts. */
   number: string | null;
   date: string | null;
 }

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { readMarkdownDocument } from './archive-document.ts';
+import { readMarkdownCandidate } from './archive-candidate.ts';
 import { readArchivedIssue, type ArchivedIssue, type IssueReadResult } from './archive-issue.ts';
 
 function read(markdown: string, fileName = 'issue-7.md', dates = new Map<number, string>()): IssueReadResult {
-  const document = readMarkdownDocument(`archive/${fileName}`, fileName, markdown);
-  return document.ok ? readArchivedIssue(document.document, dates) : document;
+  const candidate = readMarkdownCandidate(`archive/${fileName}`, fileName, markdown);
+  return candidate.ok ? readArchivedIssue(candidate.candidate, dates) : candidate;
 }
 
 function issueOf(markdown: string, fileName?: string, dates?: Map<number, string>): ArchivedIssue {

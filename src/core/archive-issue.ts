@@ -15,7 +15,7 @@
  */
 import { blocksToMarkdown, type ArchiveBlock, type LinkSpan, type MarkdownText } from './archive-blocks.ts';
 import { readDateFromFileName, readNumberField, readNumberFromFileName, readNumberFromTitle, toPublishedAt,
-  type ArchiveDocument } from './archive-document.ts';
+  type ArchiveCandidate } from './archive-candidate.ts';
 import { markdownToPlainText } from './archive-markdown.ts';
 
 export interface ArchivedItem {
@@ -51,7 +51,7 @@ export interface ArchivedIssue {
 
 export type IssueReadResult = { ok: true; issue: ArchivedIssue } | { ok: false; source: string; reason: string };
 
-export function readArchivedIssue(archived: ArchiveDocument, datesByNumber: ReadonlyMap<number, string> = new Map()): IssueReadResult {
+export function readArchivedIssue(archived: ArchiveCandidate, datesByNumber: ReadonlyMap<number, string> = new Map()): IssueReadResult {
   const { blocks, titleHeading } = splitTitleHeading(archived.blocks);
   const body = readBody(blocks);
   const fail = (reason: string): IssueReadResult => ({ ok: false, source: archived.source, reason });

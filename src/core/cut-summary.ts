@@ -53,9 +53,9 @@ export function sentenceEnds(text: string, limit = text.length): number[] {
 }
 
 function cutAtWord(text: string, maxLength: number): string {
-  const window = text.slice(0, maxLength);
-  const lastSpace = window.search(/\s\S*$/);
-  const cut = lastSpace > maxLength * 0.5 ? window.slice(0, lastSpace) : window.slice(0, maxLength - 1);
+  const head = text.slice(0, maxLength);
+  const lastSpace = head.search(/\s\S*$/);
+  const cut = lastSpace > maxLength * 0.5 ? head.slice(0, lastSpace) : head.slice(0, maxLength - 1);
   return `${cut.replace(/[\s,;:–—-]+$/, '')}…`;
 }
 

@@ -5,7 +5,7 @@
  * Throws TemplateError when the editor's template does not parse or render, OutputRefused when what
  * it produced is unsafe (output-guard.ts).
  */
-import { wrapEmailDocument } from './email-document.ts';
+import { wrapEmailShell } from './email-shell.ts';
 import type { ExportFormat } from './format-writers.ts';
 import { FORMAT_WRITERS } from './format-writers.ts';
 import { DEFAULT_HOUSE_STYLE } from './house-style.ts';
@@ -24,7 +24,7 @@ export interface ExportOptions {
   style?: HouseStyle;
   /** How `format_date` writes dates. Default: the settings' default. */
   dateFormat?: DateFormat;
-  /** HTML only: the document for the clipboard rather than for sending (see email-document.ts). */
+  /** HTML only: the document for the clipboard rather than for sending (see email-shell.ts). */
   forPasting?: boolean;
 }
 
@@ -40,5 +40,5 @@ export function renderIssueIn(format: ExportFormat, issue: Issue, options: Expor
   const output = tidy(renderCompiledTemplate(compileTemplate(chosen.source, format), data, { dateFormat: options.dateFormat ?? DEFAULT_SETTINGS.dateFormat }));
   if (chosen.custom) guardTemplateOutput(format, output);
   if (format !== 'html') return output;
-  return wrapEmailDocument({ title: view.title, preheader: view.tagline, content: output.trimEnd(), forPasting: options.forPasting ?? false });
+  return wrapEmailShell({ title: view.title, preheader: view.tagline, content: output.trimEnd(), forPasting: options.forPasting ?? false });
 }

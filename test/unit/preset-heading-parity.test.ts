@@ -49,7 +49,7 @@ function issueArbitrary(field: fc.Arbitrary<string>, urls = URLS): fc.Arbitrary<
 
 const consumer = new MarkdownIt({ html: true });
 consumer.validateLink = () => true;
-/** What the content cell holds (the document around it is new on purpose: email-document.ts). */
+/** What the content cell holds (the document around it is new on purpose: email-shell.ts). */
 function content(html: string): string {
   const start = html.indexOf('>\n', html.indexOf('<td class="rd-content"') === -1 ? html.indexOf('<td style="padding:32px') : html.indexOf('<td class="rd-content"')) + 2;
   return html.slice(start, html.indexOf('\n</td>', start));

@@ -8,7 +8,7 @@ import type { ArchiveBlock } from './archive-blocks.ts';
 import { splitFrontMatter } from './archive-front-matter.ts';
 import { readMarkdownBlocks } from './archive-markdown.ts';
 
-export interface ArchiveDocument {
+export interface ArchiveCandidate {
   /** Where it came from, as shown in the plan: a file path, or a feed's path and entry. */
   source: string;
   /** The file's name, which may carry the number (`issue-42.md`) or the date (`2024-01-05-…`). */
@@ -23,13 +23,13 @@ export interface ArchiveDocument {
   blocks: ArchiveBlock[];
 }
 
-export type DocumentResult = { ok: true; document: ArchiveDocument } | { ok: false; source: string; reason: string };
+export type CandidateResult = { ok: true; candidate: ArchiveCandidate } | { ok: false; source: string; reason: string };
 
-export function readMarkdownDocument(source: string, fileName: string, text: string): DocumentResult {
+export function readMarkdownCandidate(source: string, fileName: string, text: string): CandidateResult {
   const split = splitFrontMatter(text);
   if (!split.ok) return { ok: false, source, reason: split.error };
   const meta = split.frontMatter;
-  return { ok: true, document: { source, fileName, title: meta?.title ?? null, number: meta?.number ?? null,
+  return { ok: true, candidate: { source, fileName, title: meta?.title ?? null, number: meta?.number ?? null,
     date: meta?.date ?? null, url: null, blocks: readMarkdownBlocks(split.body) } };
 }
 

@@ -25,7 +25,7 @@
 import { FONT_STACK } from './email-styles.ts';
 import { escapeHtml } from './html-escape.ts';
 
-export interface EmailDocumentParts {
+export interface EmailShellParts {
   title: string;
   /** The preview line; empty for none. */
   preheader: string;
@@ -81,7 +81,7 @@ function preheader(text: string): string {
 }
 
 /** The complete HTML email; deterministic, ends with exactly one newline. */
-export function wrapEmailDocument({ title, preheader: preview, content, forPasting = false }: EmailDocumentParts): string {
+export function wrapEmailShell({ title, preheader: preview, content, forPasting = false }: EmailShellParts): string {
   const safeTitle = escapeHtml(title);
   const styleSheet = forPasting ? '' : `<style>\n${STYLE_SHEET}\n</style>\n`;
   return `<!DOCTYPE html>

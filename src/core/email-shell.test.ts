@@ -1,11 +1,11 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { wrapEmailDocument } from './email-document.ts';
+import { wrapEmailShell } from './email-shell.ts';
 import { GMAIL_CLIP_BYTES, measureGmailClipping } from './gmail-clipping.ts';
 import { renderIssueAsHtml } from './render-html.ts';
 import { makeIssue, makeItem } from './test-factories.ts';
 
-const html = wrapEmailDocument({ title: 'Weekly <7>', preheader: 'This week: <b>news</b> & more', content: '<p style="margin:0;">Hi</p>' });
+const html = wrapEmailShell({ title: 'Weekly <7>', preheader: 'This week: <b>news</b> & more', content: '<p style="margin:0;">Hi</p>' });
 const { document } = parseHTML(html);
 
 describe('the email document', () => {
@@ -16,7 +16,7 @@ describe('the email document', () => {
     const style = preheader?.getAttribute('style') ?? '';
     for (const rule of ['display:none', 'max-height:0px', 'opacity:0', 'overflow:hidden', 'mso-hide:all']) expect(style).toContain(rule);
     expect(preheader?.textContent).toContain('\u2007\ufeff\u034f');
-    expect(wrapEmailDocument({ title: 't', preheader: '', content: '' })).not.toContain('display:none');
+    expect(wrapEmailShell({ title: 't', preheader: '', content: '' })).not.toContain('display:none');
   });
 
   it('holds a fixed 600px table for Outlook inside mso conditionals around the fluid card', () => {
@@ -67,7 +67,7 @@ describe('Gmail clipping', () => {
 
 describe('the document for pasting', () => {
   it('has no style sheet and no preheader, so a paste keeps the inline styles as written', () => {
-    const pasted = wrapEmailDocument({ title: 't', preheader: 'Preview', content: '<p style="margin:0;">Hi</p>', forPasting: true });
+    const pasted = wrapEmailShell({ title: 't', preheader: 'Preview', content: '<p style="margin:0;">Hi</p>', forPasting: true });
     expect(pasted).not.toContain('<style>');
     expect(pasted).not.toContain('Preview');
     expect(pasted).toContain('<p style="margin:0;">Hi</p>');
